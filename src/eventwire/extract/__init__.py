@@ -1,0 +1,70 @@
+"""Extraction: a parsed document in, a full :class:`~eventwire.record.Record` out."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventwire.extract.actors import ActorBuilder
+from eventwire.extract.claims import ClaimExtractor
+from eventwire.extract.context import DocContext
+from eventwire.extract.contradictions import find_contradictions
+from eventwire.extract.events import EventExtractor
+from eventwire.extract.mentions import entity_mentions
+from eventwire.extract.places import resolve_places
+from eventwire.extract.times import extract_times
+from eventwire.record import Document, Entity, Record, Sentence
+
+
+def extract(document: Document, doc: Doc) -> Record:
+    """Every extracted value of one document, with offsets into ``document.text``."""
+    sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents
+                      if s.text.strip())
+    if document.language != "en":
+        return Record(document=document, sentences=sentences)
+    mentions = entity_mentions(doc)
+    actors, mention_actor = ActorBuilder(doc, mentions).build()
+    places, mention_place = resolve_places(doc, mentions, actors)
+    times = extract_times(document.text, mentions, document.published)
+    entities = tuple(
+        Entity(id=f"T{i + 1}", text=m.text, start=m.start_char, end=m.end_char, label=m.label,
+               actor=mention_actor.get(i), place=mention_place.get(i))
+        for i, m in enumerate(mentions))
+    ctx = DocContext(doc=doc, mentions=mentions, actors=actors, mention_actor=mention_actor)
+    claims = ClaimExtractor(ctx).run()
+    place_of_token = {}
+    for i, m in enumerate(mentions):
+        if i in mention_place:
+            for t in range(m.start, m.end):
+                place_of_token[t] = (mention_place[i], m.text, m.start_char, m.end_char)
+    time_of_token = {}
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                time_of_token[tok.i] = (t.id, t.text, t.start, t.end)
+    events = EventExtractor(ctx, claims, place_of_token, time_of_token).run()
+    # sentence indexes must count only the non-blank sentences kept above
+    index_of = _sentence_index(doc)
+    events = [e if e.sentence == index_of.get(e.sentence, e.sentence) else
+              _with_sentence(e, index_of[e.sentence]) for e in events]
+    contradictions = find_contradictions(doc, claims, events)
+    return Record(document=document, sentences=sentences, entities=entities,
+                  actors=tuple(actors), places=tuple(places), times=tuple(times),
+                  claims=tuple(claims), events=tuple(events),
+                  contradictions=tuple(contradictions))
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    out: dict[int, int] = {}
+    kept = 0
+    for raw, s in enumerate(doc.sents):
+        out[raw] = kept
+        if s.text.strip():
+            kept += 1
+    return out
+
+
+def _with_sentence(event: object, index: int) -> object:
+    import dataclasses
+
+    return dataclasses.replace(event, sentence=index)  # type: ignore[type-var]

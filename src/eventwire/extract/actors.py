@@ -1,0 +1,225 @@
+"""Actors: merge mentions into document-level actors with a country and sector codes.
+
+Merging rules, in order: acronyms defined in parentheses ("Government of National Accord
+(GNA)"), acronyms equal to a name's initials ("LNA" = "Libyan National Army"), person names
+without titles where one is a tail of the other ("Haftar" = "Field Marshal Khalifa Haftar"),
+and organisation names that differ only by a leading country word ("Defense Ministry" =
+"Russian Defense Ministry"). Country and sector come from the words of every mention and the
+titles right before it (demonyms, country names, role words from the Phoenix agents
+dictionary), and from knowledge of intergovernmental organisations and news outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, left_context
+from eventwire.record import Actor, ActorKind
+from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, agents, countries
+
+
+@dataclass
+class ActorDraft:
+    names: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # indexes into the mention list
+    labels: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    person_evidence: int = 0
+    igo: bool = False
+
+
+def strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(",") in PERSON_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w-]*", name)
+                   if w.lower() not in ("of", "for", "the", "and"))
+
+
+def name_key(name: str) -> str:
+    return strip_titles(name).replace("’", "'").lower()
+
+
+class ActorBuilder:
+    """Collects mentions of one document and merges them into actors."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.drafts: list[ActorDraft] = []
+        self.of_mention: dict[int, int] = {}
+        self.acronyms = self._parenthetical_acronyms()
+
+    def _parenthetical_acronyms(self) -> dict[str, str]:
+        """"Government of National Accord (GNA)" -> {"gna": "government of national accord"}."""
+        out: dict[str, str] = {}
+        for m in re.finditer(r"([A-Z][\w’'-]*(?:\s+(?:of|for|the|and|in|[A-Z][\w’'-]*))+)\s*\(([A-Z]{2,8})\)",
+                             self.doc.text):
+            long_form, acro = m.group(1), m.group(2)
+            words = long_form.split()
+            # keep the shortest tail whose initials spell the acronym, else the whole phrase
+            for k in range(len(words)):
+                tail = " ".join(words[k:])
+                if initials(tail) == acro:
+                    long_form = tail
+                    break
+            out[acro.lower()] = name_key(long_form)
+        return out
+
+    def build(self) -> tuple[list[Actor], dict[int, str]]:
+        for i, m in enumerate(self.mentions):
+            if m.label in ACTOR_LABELS or m.role:
+                self._add(i, m)
+        self._merge_by_acronym()
+        actors: list[Actor] = []
+        mention_actor: dict[int, str] = {}
+        for n, d in enumerate(self.drafts):
+            actor = self._finish(n, d)
+            actors.append(actor)
+            for i in d.mentions:
+                mention_actor[i] = actor.id
+        return actors, mention_actor
+
+    def _add(self, i: int, m: Mention) -> None:
+        c = countries()
+        text = m.text
+        key = name_key(text)
+        if m.label == "GPE" and c.lookup(text) is None:
+            return  # a city or region: a place, not an actor (capitals as metonyms come later)
+        if m.label == "NORP" and c.by_demonym.get(key) and not text.endswith("s"):
+            return  # an adjective ("Russian"): read as a modifier, not an actor
+        draft = self._find(key, m)
+        if draft is None:
+            draft = ActorDraft()
+            self.drafts.append(draft)
+        if text not in draft.names:
+            draft.names.append(text)
+        draft.mentions.append(i)
+        draft.labels[m.label] += 1
+        self._read_features(draft, m)
+
+    def _find(self, key: str, m: Mention) -> ActorDraft | None:
+        for d in self.drafts:
+            for name in d.names:
+                other = name_key(name)
+                if other == key:
+                    return d
+                if self._same_person(key, other, m, d) or self._same_org(key, other):
+                    return d
+        return None
+
+    @staticmethod
+    def _same_person(a: str, b: str, m: Mention, d: ActorDraft) -> bool:
+        if m.label in ("GPE", "NORP") or "GPE" in d.labels or m.role:
+            return False
+        wa, wb = a.split(), b.split()
+        if not wa or not wb or wa[-1] != wb[-1] or len(wa[-1]) < 3:
+            return False
+        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return long_[-len(short):] == short and (len(short) == 1 or len(long_) > len(short))
+
+    @staticmethod
+    def _same_org(a: str, b: str) -> bool:
+        """Organisation names equal but for a leading country word."""
+        c = countries()
+        wa, wb = a.split(), b.split()
+        if len(wa) == len(wb) or min(len(wa), len(wb)) < 2:
+            return False
+        short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        extra = long_[: len(long_) - len(short)]
+        return long_[len(extra):] == short and all(
+            w in c.by_demonym or w in c.by_name for w in extra)
+
+    def _read_features(self, d: ActorDraft, m: Mention) -> None:
+        c = countries()
+        roles = agents()
+        words = [t for t in left_context(self.doc, m.start)] + list(self.doc[m.start:m.end])
+        lowered = [t.lower_ for t in words]
+        text_key = name_key(m.text)
+        if text_key in IGO_NAMES or re.match(r"(un|united nations)\b", text_key) or \
+                any(w in ("un", "unsmil", "nato", "eu") for w in lowered):
+            d.igo = True
+        if text_key in MEDIA_NAMES:
+            d.sectors["MED"] += 2
+        for t in words:
+            iso = c.by_demonym.get(t.lower_) or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None)
+            if iso:
+                d.countries[iso] += 1
+        if m.label == "GPE":
+            iso = c.lookup(m.text)
+            if iso:
+                d.countries[iso] += 3
+        for n in (2, 1):
+            for k in range(len(lowered) - n + 1):
+                phrase = " ".join(lowered[k:k + n])
+                if phrase in roles:
+                    for s in roles[phrase]:
+                        d.sectors[s] += 1
+        if any(t.lower_ in PERSON_TITLES for t in words[: len(words) - (m.end - m.start)]) or \
+                m.label == "PERSON":
+            d.person_evidence += 1
+        if any(t.lower_ in ("marshal", "field") for t in words):
+            d.person_evidence += 1
+
+    def _merge_by_acronym(self) -> None:
+        """Merge "GNA" into "Government of National Accord", "LNA" into "Libyan National Army"."""
+        for d in list(self.drafts):
+            acro = next((n for n in d.names if re.fullmatch(r"[A-Z]{2,8}", n)), None)
+            if acro is None:
+                continue
+            target_key = self.acronyms.get(acro.lower())
+            for other in self.drafts:
+                if other is d:
+                    continue
+                hit = any(name_key(n) == target_key or name_key(n).endswith(" " + (target_key or "#"))
+                          or initials(strip_titles(n)) == acro for n in other.names
+                          if not re.fullmatch(r"[A-Z]{2,8}", n))
+                if hit:
+                    other.names.extend(n for n in d.names if n not in other.names)
+                    other.mentions.extend(d.mentions)
+                    other.labels.update(d.labels)
+                    other.countries.update(d.countries)
+                    other.sectors.update(d.sectors)
+                    other.person_evidence += d.person_evidence
+                    other.igo = other.igo or d.igo
+                    self.drafts.remove(d)
+                    break
+
+    def _finish(self, n: int, d: ActorDraft) -> Actor:
+        kind = self._kind(d)
+        names = [strip_titles(x) for x in d.names]
+        long_names = [x for x in names if not re.fullmatch(r"[A-Z]{2,8}", x)] or names
+        canonical = max(long_names, key=lambda x: (len(x.split()), len(x)))
+        if kind == "organization":
+            canonical = re.sub(r"^(?:[Tt]he\s+)", "", canonical)
+        country = None if d.igo else (d.countries.most_common(1)[0][0] if d.countries else None)
+        if kind == "country" and country is None:
+            country = countries().lookup(canonical)
+        sectors = ["IGO"] if d.igo else []
+        sectors += [s for s, _ in d.sectors.most_common() if s not in sectors]
+        if kind == "country" and "GOV" not in sectors:
+            sectors.insert(0, "GOV")
+        aliases = list(dict.fromkeys(d.names + names))
+        return Actor(id=f"A{n + 1}", name=canonical, kind=kind, country=country,
+                     sector=tuple(sectors), aliases=tuple(aliases),
+                     mentions=tuple(f"T{i + 1}" for i in sorted(d.mentions)))
+
+    @staticmethod
+    def _kind(d: ActorDraft) -> ActorKind:
+        if d.labels.get("GPE") and countries().lookup(d.names[0]):
+            return "country"
+        if d.labels.get("PERSON", 0) * 2 + d.person_evidence * 2 > sum(
+                v for k, v in d.labels.items() if k in ("ORG",)) + (1 if d.igo else 0):
+            return "person"
+        if d.labels.get("NORP") or d.labels.get("ROLE"):
+            return "group"
+        return "organization"

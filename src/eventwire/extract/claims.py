@@ -1,0 +1,280 @@
+"""Claims: direct quotes, reported speech, "according to", denials and the outlet's own voice.
+
+Direct quotes are found in the text first (straight or typographic marks, across paragraphs);
+each takes the reporting verb of its sentence as cue and that verb's subject as speaker. A
+quote with no cue of its own that follows a quoted paragraph continues that speaker's quote.
+Reported speech is a reporting verb with a clausal complement. Editorial claims are
+unattributed sentences that presuppose a contested fact ("despite the fact that …", "made no
+mention that …"): the outlet asserts it on its own authority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.extract.context import DocContext
+from eventwire.record import Claim, Span as CharSpan, TextSpan
+
+REPORTING = {
+    "say", "tell", "announce", "claim", "state", "add", "report", "note", "stress", "warn",
+    "accuse", "deny", "reject", "insist", "confirm", "allege", "argue", "assert", "explain",
+    "declare", "dismiss", "write", "tweet", "post", "acknowledge", "admit", "reveal",
+    "disclose", "emphasize", "emphasise", "reiterate", "maintain", "predict", "hope",
+    "indicate", "suggest", "complain", "charge", "vow", "pledge", "promise", "threaten",
+    "believe", "conclude", "recall", "tell", "urge", "refute", "counter", "respond", "reply",
+}
+DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
+_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"", re.S)
+_DENIAL_CONTENT = re.compile(
+    r"\bthere (?:was|were|is|are|had been|have been) no\b|\b(?:not true|untrue|false|"
+    r"baseless|unfounded|fabricated|groundless|fake news)\b", re.I)
+_EDITORIAL = re.compile(
+    r"\b(?:despite the fact that|the fact that|made no mention (?:of the fact )?that|"
+    r"did not mention that|failed to mention that|without mentioning that|"
+    r"ignor(?:ed|ing) (?:the fact )?that|it is (?:clear|obvious|undeniable) that)\s+", re.I)
+_CHANNELS = ("statement", "press release", "press conference", "interview", "communique",
+             "post", "tweet", "video", "letter", "briefing", "news conference", "speech")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # of the quoted words, inside the marks
+    end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    out = []
+    for m in _QUOTE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        out.append(Quote(m.start(g), m.end(g)))
+    return out
+
+
+class ClaimExtractor:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.doc.text
+        self.quotes = find_quotes(self.text)
+        self.claims: list[Claim] = []
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[Claim]:
+        self._direct()
+        self._indirect()
+        self._according_to()
+        self._editorial()
+        self.claims.sort(key=lambda c: c.content.start)
+        return [_renumber(c, i) for i, c in enumerate(self.claims)]
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _in_quote(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self.quotes)
+
+    def _sentence_of(self, char: int) -> Span:
+        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return token.sent if token is not None else self.doc[0:0]
+
+    def _speaker(self, cue: Token) -> tuple[str | None, str | None, CharSpan | None]:
+        subj = _subject_of(cue, self._in_quote)
+        if subj is None:
+            return None, None, None
+        actor, span = self.ctx.actor_of_phrase(subj)
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ in _CHANNELS_HEADS:
+            # "the Defense Ministry statement said": the speaker is the statement's author
+            span = self.ctx.phrase_span(subj)
+        return actor, span.text, CharSpan(span.start_char, span.end_char)
+
+    def _channel(self, cue: Token) -> str | None:
+        subj = _subject_of(cue)
+        if subj is not None and subj.lower_ in _CHANNELS_HEADS:
+            return subj.lower_
+        for child in cue.children:
+            if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+                span = self.ctx.phrase_span(child)
+                return f"told {span.text}"
+            if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via"):
+                for pobj in child.children:
+                    phrase = self.ctx.phrase_span(pobj).text.lower()
+                    for ch in _CHANNELS:
+                        if ch in phrase:
+                            return ch
+        return None
+
+    def _add(self, *, cue: Token | None, start: int, end: int, kind: str, quote: str | None,
+             stance: str | None = None, cue_span: TextSpan | None = None) -> None:
+        while end > start and self.text[end - 1] in " ,.;:\n":
+            end -= 1
+        while start < end and self.text[start] in " ,\n":
+            start += 1
+        if end <= start:
+            return
+        speaker = speaker_text = speaker_span = channel = None
+        if cue is not None:
+            speaker, speaker_text, speaker_span = self._speaker(cue)
+            channel = self._channel(cue)
+            cue_span = TextSpan(cue.text, cue.idx, cue.idx + len(cue.text))
+        if stance is None:
+            content = self.text[start:end]
+            denies = (cue is not None and cue.lemma_ in DENIAL_CUES) or (
+                kind == "indirect" and bool(_DENIAL_CONTENT.search(content)))
+            stance = "denies" if denies else "asserts"
+        self.claims.append(Claim(
+            id="", speaker=speaker, speaker_text=speaker_text, speaker_span=speaker_span,
+            cue=cue_span, content=CharSpan(start, end), kind=kind,  # type: ignore[arg-type]
+            stance=stance, channel=channel, quote=quote))  # type: ignore[arg-type]
+
+    # --- kinds of claim -----------------------------------------------------------------
+
+    def _direct(self) -> None:
+        previous_end = -1
+        previous: Claim | None = None
+        for q in self.quotes:
+            words = len(self.text[q.start:q.end].split())
+            cue = self._cue_for_quote(q)
+            if cue is None:
+                gap = self.text[previous_end:q.start] if previous_end >= 0 else "x"
+                if previous is not None and words >= 4 and gap.strip(" ”\"\n.,") == "":
+                    self.claims.append(Claim(
+                        id="", speaker=previous.speaker, speaker_text=previous.speaker_text,
+                        speaker_span=previous.speaker_span, cue=previous.cue,
+                        content=CharSpan(q.start, q.end), kind="direct", stance="asserts",
+                        channel=previous.channel, quote=self.text[q.start:q.end]))
+                    previous_end = q.end + 1
+                continue
+            if words < 5 and not self._quote_is_clause(q):
+                continue  # a scare quote inside reported speech
+            self.used_cues.add(cue.i)
+            self._add(cue=cue, start=q.start, end=q.end, kind="direct",
+                      quote=self.text[q.start:q.end])
+            previous = self.claims[-1]
+            self.ctx.quote_speakers.append((q.start, q.end, previous.speaker))
+            previous_end = q.end + 1
+
+    def _quote_is_clause(self, q: Quote) -> bool:
+        before = self.text[max(0, q.start - 3):q.start]
+        return "\n" in before or q.start <= 1 or before.strip(" “\"") in ("", ":")
+
+    def _cue_for_quote(self, q: Quote) -> Token | None:
+        """The reporting verb outside the quote in the sentences where the quote ends or
+        starts, nearest first: after the quote ("…,” the ministry said), then before it."""
+        for anchor in (q.end, q.start):
+            sent = self._sentence_of(max(0, anchor - 1) if anchor == q.end else anchor)
+            tokens = [t for t in sent if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX")
+                      and not (q.start <= t.idx < q.end) and not self._in_quote(t.idx)]
+            after = [t for t in tokens if t.idx >= q.end]
+            before = [t for t in tokens if t.idx < q.start]
+            if after and after[0].idx - q.end < 120:
+                return after[0]
+            if before and q.start - before[-1].idx < 200 and self._quote_follows_cue(before[-1], q):
+                return before[-1]
+        return None
+
+    def _quote_follows_cue(self, cue: Token, q: Quote) -> bool:
+        between = self.text[cue.idx + len(cue.text):q.start]
+        return len(between) < 80 and (":" in between or "," in between or "that" in between
+                                       or between.strip(" “\"") == "" or
+                                       any(t.head.i == cue.i for t in self.doc.char_span(
+                                           q.start, q.end, alignment_mode="expand") or []))
+
+    def _indirect(self) -> None:
+        for token in self.doc:
+            if token.lemma_ not in REPORTING or token.pos_ not in ("VERB",) or token.i in self.used_cues:
+                continue
+            if self._in_quote(token.idx):
+                continue
+            comp = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if comp is None and token.dep_ == "advcl" and token.tag_ == "VBG":
+                comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            if comp.dep_ == "xcomp" and token.lemma_ not in ("deny", "claim", "threaten", "promise", "pledge", "vow"):
+                continue
+            start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            if any(q.start <= start and end <= q.end + 1 for q in self.quotes):
+                continue  # the complement is a quote: already a direct claim
+            if start > token.idx and self.text[start:start + 5].lower() == "that ":
+                start += 5
+            self.used_cues.add(token.i)
+            self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
+
+    def _according_to(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or self._in_quote(token.idx):
+                continue
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is None:
+                continue
+            sent = token.sent
+            phrase_end = pobj.right_edge.idx + len(pobj.right_edge.text)
+            if token.idx - sent.start_char < 3:
+                start, end = phrase_end, sent.end_char
+            else:
+                start, end = sent.start_char, token.idx
+            actor, span = self.ctx.actor_of_phrase(pobj)
+            self.claims.append(Claim(
+                id="", speaker=actor, speaker_text=span.text,
+                speaker_span=CharSpan(span.start_char, span.end_char),
+                cue=TextSpan("according to", token.idx, to.idx + len(to.text)) if to else None,
+                content=_trim(self.text, start, end), kind="indirect",
+                stance="denies" if _DENIAL_CONTENT.search(self.text[start:end]) else "asserts",
+                channel=None, quote=None))
+
+    def _editorial(self) -> None:
+        for m in _EDITORIAL.finditer(self.text):
+            if self._in_quote(m.start()):
+                continue
+            if any(c.content.start <= m.start() < c.content.end for c in self.claims):
+                continue
+            sent = self._sentence_of(m.start())
+            start = m.end()
+            end = sent.end_char
+            tail = re.search(r",\s+(?:only|but|and|which|while|although|whereas)\b",
+                             self.text[start:end])
+            if tail:
+                end = start + tail.start()
+            self._add(cue=None, start=start, end=end, kind="editorial", quote=None,
+                      stance="asserts", cue_span=TextSpan(m.group(0).strip(), m.start(),
+                                                          m.start() + len(m.group(0).strip())))
+
+
+_CHANNELS_HEADS = {"statement", "release", "communique", "post", "tweet", "letter", "report"}
+
+
+def _subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> Token | None:
+    """The subject of a verb, climbing through conjunctions and participles ("…, saying").
+
+    Words inside a quotation are never the subject of the verb that reports it."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not (in_quote and in_quote(c.idx))), None)
+        if subj is not None:
+            return subj
+        if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> CharSpan:
+    while end > start and text[end - 1] in " ,.;:\n":
+        end -= 1
+    while start < end and text[start] in " ,\n":
+        start += 1
+    return CharSpan(start, end)
+
+
+def _renumber(claim: Claim, i: int) -> Claim:
+    return Claim(id=f"C{i + 1}", speaker=claim.speaker, speaker_text=claim.speaker_text,
+                 speaker_span=claim.speaker_span, cue=claim.cue, content=claim.content,
+                 kind=claim.kind, stance=claim.stance, channel=claim.channel, quote=claim.quote)

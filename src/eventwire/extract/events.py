@@ -1,0 +1,370 @@
+"""Events: triggers from the CAMEO-derived lexicon, arguments from the dependency parse.
+
+A verb trigger takes its subject as source (the agent in a passive, the governing verb's
+subject for "…, and agreed", "used rockets to target") and its object or with/against/on
+complement as target. A noun trigger ("airstrikes", "talks") is an event only where the text
+presents it as happening: as a subject ("the talks began"), as the object of a light verb
+("carrying out the airstrikes", "announcing the suspension"), or with an "on" target ("an
+attack on the port") — not as a back-reference ("condemned the attack", "after the bombing").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.extract.claims import REPORTING
+from eventwire.extract.context import PRONOUNS_PLURAL, DocContext
+from eventwire.record import ActorRef, Claim, Event, PlaceRef, TextSpan, TimeRef
+from eventwire.resolve.kb import triggers
+
+LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
+               "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make"}
+EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
+              "walk", "pull"}
+CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
+                 "consultation", "conference", "dialogue", "process"}
+BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
+TARGET_PREPS = {"with", "against", "on", "at", "to", "into"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "off"}
+OCCURRENCE_VERBS = {
+    "begin", "start", "resume", "continue", "end", "conclude", "take", "occur", "happen",
+    "erupt", "break", "escalate", "renew", "intensify", "kill", "wound", "injure", "destroy",
+    "damage", "hit", "target", "leave", "collapse", "fail", "stall", "fall", "last", "go",
+    "produce", "yield", "result", "cause", "claim", "force", "displace", "spread", "rage"}
+"""Predicates that present their subject as a happening: "the talks began", "fighting renewed"."""
+NOT_EVENT_VERBS = REPORTING - {"accuse", "deny", "reject", "warn", "threaten", "urge",
+                                "promise", "pledge", "vow", "dismiss", "charge", "complain"}
+
+
+@dataclass
+class Draft:
+    trigger: Token
+    cameo: str
+    source: list[ActorRef] = field(default_factory=list)
+    target: list[ActorRef] = field(default_factory=list)
+    nominal: bool = False
+
+
+class EventExtractor:
+    def __init__(self, ctx: DocContext, claims: list[Claim], place_of_token: dict[int, tuple[str, str, int, int]],
+                 time_of_token: dict[int, tuple[str, str, int, int]]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.claims = claims
+        self.place_of_token = place_of_token
+        self.time_of_token = time_of_token
+        self.lex = triggers()
+        self.last_parties: list[ActorRef] = []
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for s_index, sent in enumerate(self.doc.sents):
+            drafts = [d for d in (self._draft(t) for t in sent) if d is not None]
+            drafts = self._absorb(drafts)
+            for d in drafts:
+                event = self._finish(d, s_index, len(events))
+                if event is not None:
+                    events.append(event)
+        return events
+
+    # --- triggers -----------------------------------------------------------------------
+
+    def _draft(self, tok: Token) -> Draft | None:
+        if tok.pos_ == "VERB":
+            return self._verb_draft(tok)
+        if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+            return self._noun_draft(tok)
+        return None
+
+    def _verb_draft(self, tok: Token) -> Draft | None:
+        lemma = tok.lemma_.lower()
+        if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs:
+            return None
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+            return None  # "aimed at brokering", "support … in seizing": a goal, not an act
+        if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
+            return None  # "UN-backed GNA", "according to": descriptive, not an act
+        code = None
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep"):
+                code = self.lex.verbs.get(f"{lemma} {child.lower_}")
+                if code:
+                    break
+        code = code or self.lex.verbs.get(lemma)
+        exit_code = self._exit_from_talks(tok, lemma)
+        if exit_code:
+            code = exit_code
+        if code is None or self.lex.type_of(code) is None:
+            return None
+        if lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject"):
+            if any(c.dep_ in ("ccomp",) for c in tok.children):
+                return None  # a reporting use: "warned that …" is a claim, not a threat
+        return Draft(trigger=tok, cameo=code)
+
+    def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
+        """"left the negotiations", "suspend participation in the talks": halting talks."""
+        if lemma not in EXIT_VERBS:
+            return None
+        for node in tok.subtree:
+            if node.lemma_.lower() in CONSULT_NOUNS and node.i != tok.i and \
+                    _distance(node, tok) <= 4:
+                return "164"
+        return None
+
+    def _noun_draft(self, tok: Token) -> Draft | None:
+        word = tok.lower_
+        code = self.lex.nouns.get(word) or self.lex.nouns.get(tok.lemma_.lower())
+        if code is None:
+            return None
+        if word in ("withdrawal", "suspension") and any(
+                n.lemma_.lower() in CONSULT_NOUNS for n in tok.subtree if n.i != tok.i):
+            code = "164"
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+            return Draft(trigger=tok, cameo=code, nominal=True)
+        if tok.dep_ in ("dobj",) and head.lemma_.lower() in LIGHT_VERBS:
+            return Draft(trigger=tok, cameo=code, nominal=True)
+        if tok.dep_ == "pobj" and head.lower_ in BACKREF_PREPS:
+            return None
+        if tok.dep_ == "dobj" and head.pos_ == "VERB" and self._verb_draft(head) is not None:
+            return None  # "condemned the attack": the attack is the target of another event
+        has_on = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
+        if has_on and tok.dep_ in ("ROOT", "appos", "attr", "dobj", "conj"):
+            return Draft(trigger=tok, cameo=code, nominal=True)
+        return None
+
+    def _absorb(self, drafts: list[Draft]) -> list[Draft]:
+        """One event per happening and clause: "met … and the two discussed" is one CONSULT;
+        "the talks … began, brokered by X" is one; "halt participation in talks" is one."""
+        kept: list[Draft] = []
+        for d in drafts:
+            ptype = self.lex.type_of(d.cameo)
+            twin = None
+            for k in kept:
+                if self.lex.type_of(k.cameo) == ptype and _same_happening(k.trigger, d.trigger):
+                    twin = k
+                    break
+                if d.nominal and d.trigger.lemma_.lower() in CONSULT_NOUNS and k.cameo == "164" \
+                        and d.trigger.i in {n.i for n in k.trigger.subtree}:
+                    twin = k
+                    break
+            if twin is not None:
+                twin.source.extend(self._agents(d.trigger))
+                continue
+            kept.append(d)
+        return kept
+
+    # --- arguments ----------------------------------------------------------------------
+
+    def _agents(self, tok: Token) -> list[ActorRef]:
+        out = []
+        for child in tok.children:
+            if child.dep_ == "agent":
+                out += [self._ref(p) for p in child.children if p.dep_ == "pobj"]
+        return out
+
+    def _ref(self, head: Token) -> ActorRef:
+        return self.ctx.ref(head)
+
+    def _with_conjuncts(self, head: Token) -> list[ActorRef]:
+        if head.lower_ in PRONOUNS_PLURAL or (head.lower_ in ("two", "both", "sides") and
+                                             head.dep_ in ("nsubj",)):
+            return list(self.last_parties)
+        out = [self._ref(head)]
+        for c in head.conjuncts:
+            if c.i > head.i:
+                out.append(self._ref(c))
+        return out
+
+    def _subject(self, tok: Token) -> Token | None:
+        current = tok
+        for _ in range(4):
+            subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+            if current.dep_ in ("conj", "xcomp", "advcl", "ccomp") and current.head is not current:
+                if current.dep_ == "ccomp":
+                    return None
+                current = current.head
+            else:
+                return None
+        return None
+
+    def _fill_args(self, d: Draft) -> None:
+        tok = d.trigger
+        if d.nominal:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound") and (self.ctx.actor_at(c) or c.lower_ in ("its", "his", "their", "our")):
+                    d.source.append(self._ref(c))
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "with"):
+                    d.target += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+            head = tok.head
+            if not d.source and tok.dep_ == "dobj":
+                subj = self._subject(head)
+                if subj is not None:
+                    d.source += self._with_conjuncts(subj)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                for c in head.children:
+                    if c.dep_ in ("advcl", "acl"):
+                        d.source += self._agents(c)
+            for c in tok.children:
+                if c.dep_ == "acl":
+                    d.source += self._agents(c)
+            return
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                d.source += self._with_conjuncts(c)
+            elif c.dep_ == "nsubjpass":
+                d.target += self._with_conjuncts(c)
+            elif c.dep_ == "agent":
+                d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "dative") and not passive:
+                d.target += self._with_conjuncts(c)
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
+                        d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                d.target += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+        if not d.source and not passive:
+            subj = self._subject(tok)
+            if subj is not None:
+                d.source += self._with_conjuncts(subj)
+
+    # --- finishing ----------------------------------------------------------------------
+
+    def _finish(self, d: Draft, s_index: int, n: int) -> Event | None:
+        self._fill_args(d)
+        typed = self.lex.type_of(d.cameo)
+        if typed is None:
+            return None
+        ptype, mode = typed
+        source = _dedupe([r for r in d.source if r.start != d.trigger.idx])
+        target = _dedupe([r for r in d.target if r.start != d.trigger.idx and r not in source])
+        if ptype == "CONSULT" and not target and len(source) >= 2:
+            pass
+        parties = [r for r in source + target if r.actor]
+        if len(parties) >= 2:
+            self.last_parties = parties
+        tok = d.trigger
+        claim = self._claim_of(tok.idx)
+        factuality = self._factuality(tok, claim)
+        return Event(
+            id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
+            trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,
+            source=tuple(source), target=tuple(target), place=self._place(tok),
+            time=self._time(tok), factuality=factuality,  # type: ignore[arg-type]
+            claim=claim.id if claim else None,
+            confidence=round(0.45 + 0.15 * bool(source) + 0.1 * bool(target) + 0.1 * (not d.nominal), 2))
+
+    def _claim_of(self, char: int) -> Claim | None:
+        inside = [c for c in self.claims if c.content.start <= char < c.content.end]
+        return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
+
+    def _factuality(self, tok: Token, claim: Claim | None) -> str:
+        children = list(tok.children)
+        lowered = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "neg" for c in children) or any(
+                c.lower_ == "no" and c.dep_ == "det" for c in children):
+            return "denied" if claim is not None and claim.kind != "editorial" else "negated"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("threaten", "warn", "vow"):
+            return "threatened"
+        if _has_condition(tok):
+            return "conditional"
+        if claim is not None and claim.kind != "editorial":
+            return "denied" if claim.stance == "denies" else "reported"
+        if lowered & {"will", "shall", "'ll"}:
+            return "future"
+        if lowered & {"would", "could", "might", "may", "should"}:
+            return "hypothetical"
+        return "asserted"
+
+    def _place(self, tok: Token) -> PlaceRef | None:
+        best: tuple[int, Token] | None = None
+        for node in tok.subtree:
+            hit = self.place_of_token.get(node.i)
+            if hit is None:
+                continue
+            rank = _distance(node, tok)
+            prep = _governing_prep(node, tok)
+            if prep in ("from", "to", "for"):
+                rank += 6
+            elif prep in PLACE_PREPS:
+                rank -= 1
+            if node.dep_ in ("compound", "poss"):
+                rank -= 1
+            if best is None or rank < best[0]:
+                best = (rank, node)
+        if best is None:
+            return None
+        place_id, text, start, end = self.place_of_token[best[1].i]
+        return PlaceRef(place=place_id, text=text, start=start, end=end)
+
+    def _time(self, tok: Token) -> TimeRef | None:
+        scope = [tok] if tok.pos_ != "VERB" else [tok]
+        head = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if head is not None:
+            scope.append(head)
+        for root in scope:
+            for node in root.subtree:
+                hit = self.time_of_token.get(node.i)
+                if hit is None or _distance(node, root) > 3:
+                    continue
+                time_id, text, start, end = hit
+                return TimeRef(time=time_id, text=text, start=start, end=end)
+        return None
+
+
+def _same_happening(first: Token, later: Token) -> bool:
+    """Whether ``later`` re-describes the event of ``first`` rather than adding one:
+    a conjoined verb without a subject of its own or with "the two"/"they" as subject
+    ("met … and the two discussed"), or a participle describing it ("…, brokered by X")."""
+    if later.dep_ == "conj" and later.head.i == first.i:
+        subj = next((c for c in later.children if c.dep_ == "nsubj"), None)
+        return subj is None or subj.lower_ in PRONOUNS_PLURAL | {"two", "both", "sides"}
+    if later.tag_ == "VBN" and later.dep_ in ("acl", "advcl"):
+        return later.head.i == first.i or (first.dep_ in ("nsubj", "nsubjpass")
+                                           and later.head.i == first.head.i)
+    return False
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (large when unrelated)."""
+    anc_a = [a, *a.ancestors]
+    anc_b = [b, *b.ancestors]
+    index_b = {t.i: k for k, t in enumerate(anc_b)}
+    for k, t in enumerate(anc_a):
+        if t.i in index_b:
+            return k + index_b[t.i]
+    return 99
+
+
+def _governing_prep(node: Token, stop: Token) -> str | None:
+    current = node
+    while current.i != stop.i and current.head is not current:
+        if current.dep_ == "pobj":
+            return current.head.lower_
+        current = current.head
+    return None
+
+
+def _has_condition(tok: Token) -> bool:
+    for node in [tok, *tok.ancestors][:3]:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children):
+                return True
+    return False
+
+
+def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for r in refs:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            out.append(r)
+    return out

@@ -1,0 +1,123 @@
+"""Entity mentions: spaCy's NER spans tidied up, plus role noun phrases ("Turkish officials").
+
+spaCy's small model often includes a leading "the" or a trailing possessive in a span, and
+tags a bare role word ("Defense" in "Russian Defense Minister …") as an organisation. Mentions
+are normalised here once, so every later stage sees the same clean spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.resolve.kb import agents, countries
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+KEPT_LABELS = ACTOR_LABELS | PLACE_LABELS | {"DATE", "TIME"}
+
+# Titles that precede a person's name; they are stripped from names but read for sector.
+PERSON_TITLES = {
+    "president", "minister", "prime", "field", "marshal", "general", "gen.", "colonel",
+    "col.", "commander", "envoy", "ambassador", "king", "queen", "prince", "sheikh", "emir",
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "senator", "rep.", "gov.", "governor", "mayor",
+    "secretary", "chancellor", "chief", "spokesman", "spokeswoman", "lt.", "lieutenant",
+    "major", "captain", "capt.", "admiral", "sergeant", "judge", "justice", "pope",
+    "ayatollah", "defense", "defence", "foreign", "interior", "deputy", "vice", "former",
+    "special", "representative", "leader", "director", "premier", "sir", "lord", "imam",
+}
+
+ROLE_HEADS = {
+    "officials", "official", "forces", "troops", "army", "military", "government", "ministry",
+    "police", "rebels", "militants", "militia", "militias", "insurgents", "protesters",
+    "soldiers", "authorities", "diplomats", "lawmakers", "parliament", "fighters",
+    "spokesman", "spokeswoman", "spokesperson", "navy", "coalition", "regime", "leaders",
+    "mission", "company", "agency", "court", "prosecutors", "activists", "residents",
+    "civilians", "security", "guards", "jets", "warplanes", "gunmen", "groups", "group",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the document that names an actor, a place or a time."""
+
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    role: bool = False
+    """True for a role noun phrase found by rule rather than by NER."""
+
+
+def tidy_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives or punctuation from a token span."""
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def entity_mentions(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        start, end = tidy_span(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = span.text
+        if text.endswith(("’s", "'s")):
+            text = text[:-2]
+        if ent.label_ == "ORG" and len(span) == 1 and span[0].lower_ in agents() \
+                and span[0].lower_ not in countries().by_name:
+            continue  # a bare role word such as "Defense" in "Defense Minister X"
+        end_char = span.start_char + len(text)
+        out.append(Mention(start, end, span.start_char, end_char, text, ent.label_))
+    out.extend(role_mentions(doc, out))
+    return sorted(out, key=lambda m: m.start_char)
+
+
+def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
+    """Noun phrases headed by a role word with a country modifier: "Turkish security officials".
+
+    Only phrases that say whose role it is (a demonym, a country or an organisation inside the
+    phrase) become actors; a bare "officials" has no referent we could check.
+    """
+    covered = {i for m in ents if m.label in ACTOR_LABELS for i in range(m.start, m.end)}
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.lower_ not in ROLE_HEADS or head.i in covered:
+            continue
+        start, end = tidy_span(doc, chunk.start, head.i + 1)
+        mods = doc[start:head.i]
+        if not any(_is_country_word(t) for t in mods):
+            continue
+        span = doc[start:end]
+        out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
+                           role=True))
+    return out
+
+
+def _is_country_word(token: Token) -> bool:
+    c = countries()
+    return token.lower_ in c.by_demonym or token.lower_ in c.by_name
+
+
+def left_context(doc: Doc, start: int, limit: int = 7) -> Span:
+    """Title and modifier words right before a name: "Russian Defense Minister" in
+    "Russian Defense Minister Sergey Shoigu", "the Libyan National Army commander Marshal"."""
+    i = start
+    while i > 0 and start - i < limit:
+        t = doc[i - 1]
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ",
+                                                   "DET", "NUM", "PART"):
+            break
+        i -= 1
+    return doc[i:start]

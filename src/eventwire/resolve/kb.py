@@ -1,0 +1,103 @@
+"""Loaders for the knowledge files packaged in ``eventwire/kb`` (each loaded once per process).
+
+See ``kb/README.md`` for where each file comes from and under which licence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load_json(name: str) -> Any:
+    return json.loads(resources.files("eventwire.kb").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class CountryIndex:
+    """Country names, demonyms and capitals, all keyed by lower-case surface form."""
+
+    by_name: dict[str, str]
+    by_demonym: dict[str, str]
+    by_capital: dict[str, str]
+    names: dict[str, str]
+    """ISO3 -> the country's English short name."""
+
+    def lookup(self, text: str) -> str | None:
+        key = text.strip().lower().removeprefix("the ")
+        return self.by_name.get(key) or self.by_demonym.get(key)
+
+
+@cache
+def countries() -> CountryIndex:
+    by_name: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    by_capital: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c in _load_json("countries.json"):
+        iso3 = c["iso3"]
+        names[iso3] = c["name"]
+        for n in c["names"]:
+            by_name.setdefault(n.lower(), iso3)
+        for n in c["demonyms"]:
+            by_demonym.setdefault(n.lower(), iso3)
+        for n in c["capitals"]:
+            by_capital.setdefault(n.lower(), iso3)
+    return CountryIndex(by_name, by_demonym, by_capital, names)
+
+
+@cache
+def agents() -> dict[str, tuple[str, ...]]:
+    """Role word or phrase -> sector codes (Phoenix agents dictionary plus curation)."""
+    return {k: tuple(v) for k, v in _load_json("agents.json").items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    plover: dict[str, tuple[str, str | None]]
+
+    def type_of(self, cameo: str) -> tuple[str, str | None] | None:
+        """PLOVER (type, mode) of a CAMEO code, falling back to its parent codes."""
+        code = cameo
+        while code:
+            hit = self.plover.get(code)
+            if hit:
+                return hit
+            code = code[:-1] if len(code) > 3 else ""
+        return None
+
+
+@cache
+def triggers() -> Triggers:
+    raw = _load_json("triggers.json")
+    plover = {k: (v[0], v[1]) for k, v in _load_json("cameo_plover.json").items()}
+    return Triggers(verbs=raw["verbs"], nouns=raw["nouns"], plover=plover)
+
+
+IGO_NAMES: dict[str, str] = {
+    "un": "United Nations", "united nations": "United Nations", "unsmil": "UNSMIL",
+    "eu": "European Union", "european union": "European Union", "nato": "NATO",
+    "au": "African Union", "african union": "African Union", "arab league": "Arab League",
+    "osce": "OSCE", "icc": "International Criminal Court", "imf": "IMF",
+    "world bank": "World Bank", "who": "World Health Organization", "unhcr": "UNHCR",
+    "unicef": "UNICEF", "security council": "UN Security Council", "asean": "ASEAN",
+    "ecowas": "ECOWAS", "iaea": "IAEA", "opec": "OPEC", "wfp": "World Food Programme",
+    "ocha": "OCHA", "unrwa": "UNRWA", "red cross": "Red Cross", "icrc": "ICRC",
+}
+"""Intergovernmental organisations: actors with no country and sector IGO."""
+
+MEDIA_NAMES: frozenset[str] = frozenset({
+    "al jazeera", "reuters", "associated press", "ap", "afp", "agence france-presse", "bbc",
+    "cnn", "tass", "ria novosti", "ria", "sputnik", "anadolu", "anadolu agency", "xinhua",
+    "voa", "voice of america", "interfax", "al arabiya", "france 24", "bloomberg",
+    "the new york times", "new york times", "the washington post", "washington post",
+    "the guardian", "sky news", "rt", "dpa", "efe", "kyodo", "yonhap", "sana", "irna",
+    "al-monitor", "the wall street journal", "wall street journal", "fox news", "nbc", "abc",
+    "cbs", "npr", "politico", "axios", "haaretz", "times of israel", "al mayadeen",
+})
+"""News outlets and agencies: actors with sector MED."""

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Build the small knowledge files packaged in ``src/eventwire/kb`` from ``../shared/data``.
+
+    python tools/build_kb.py [--data ../shared/data] [--out src/eventwire/kb]
+
+The outputs are committed, so users never need ``../shared``; this script documents how they
+were derived and lets a maintainer rebuild them. Sources and licences:
+
+* GeoNames (CC BY 4.0): countryInfo, admin1 codes, cities15000 -> ``gazetteer.tsv.gz``
+* CountryInfo (CC BY-SA 3.0): demonyms and capitals -> ``countries.json``
+* PETRARCH2 CAMEO verb dictionary and Phoenix agents (MIT) -> ``triggers.json``, ``agents.json``
+* PLOVER CAMEO2PLOVER-2021 (CC BY-SA 4.0) -> ``cameo_plover.json``
+
+Curation (what the raw dictionaries get wrong for news prose) lives in ``kb_curation.py``
+beside this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import kb_curation as cur  # noqa: E402
+
+
+def read_countries(geo: Path, countryinfo: Path) -> tuple[list[dict], dict[str, str]]:
+    iso2_to_3: dict[str, str] = {}
+    countries: dict[str, dict] = {}
+    for line in (geo / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "ISO\t")) or not line.strip():
+            continue
+        f = line.split("\t")
+        iso2, iso3, name, capital, pop, gid = f[0], f[1], f[4], f[5], f[7], f[16]
+        iso2_to_3[iso2] = iso3
+        countries[iso3] = {
+            "iso3": iso3, "iso2": iso2, "name": name, "names": [name], "demonyms": [],
+            "capitals": [capital] if capital else [], "geonames_id": int(gid) if gid else None,
+            "population": int(pop or 0),
+        }
+    text = countryinfo.read_text(encoding="latin-1")
+    for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
+        m = re.search(r"<ISO3166-alpha3>\s*(\w+)", block)
+        if not m or m.group(1) not in countries:
+            continue
+        c = countries[m.group(1)]
+        for tag, key in (("Nationality", "demonyms"), ("CountryName", "names"),
+                         ("Capital", "capitals")):
+            for section in re.findall(rf"<{tag}>(.*?)</{tag}>", block, re.S):
+                for raw in section.splitlines():
+                    word = raw.split("#")[0].strip().strip("_").replace("_", " ").strip()
+                    if word and re.fullmatch(r"[A-Z][A-Z .'-]+", word):
+                        value = word.title()
+                        if value not in c[key]:
+                            c[key].append(value)
+    for iso3, extra in cur.COUNTRY_ALIASES.items():
+        for name in extra:
+            if name not in countries[iso3]["names"]:
+                countries[iso3]["names"].append(name)
+    for iso3, extra in cur.DEMONYMS.items():
+        for name in extra:
+            if name not in countries[iso3]["demonyms"]:
+                countries[iso3]["demonyms"].append(name)
+    return sorted(countries.values(), key=lambda c: c["iso3"]), iso2_to_3
+
+
+def latin_alternates(raw: str, limit: int = 12) -> list[str]:
+    """Keep short Latin-script alternate names: they are what English news writes."""
+    out = []
+    for name in raw.split(","):
+        name = name.strip()
+        if name and len(name) <= 40 and re.fullmatch(r"[A-Za-z0-9 .'’\-À-ɏ]+", name):
+            out.append(name)
+    return out[:limit]
+
+
+def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str]) -> list[str]:
+    rows: list[str] = []
+    admin1_names: dict[str, tuple[str, int]] = {}
+    for line in (geo / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        admin1_names[code] = (name, int(gid))
+    # admin1 centroids from their cities (the admin1 file has no coordinates)
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    city_rows = []
+    for line in (geo / "cities15000.txt").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc, adm1, pop = (
+            f[0], f[1], f[2], f[3], float(f[4]), float(f[5]), f[6], f[7], f[8], f[10], int(f[14] or 0))
+        iso3 = iso2_to_3.get(cc, "")
+        key = f"{cc}.{adm1}"
+        s = sums[key]
+        s[0] += lat
+        s[1] += lon
+        s[2] += 1
+        admin_name = admin1_names.get(key, ("", 0))[0]
+        names = [n for n in dict.fromkeys([name, ascii_name, *latin_alternates(alts)]) if n]
+        city_rows.append([gid, name, "|".join(names), f"{lat:.5f}", f"{lon:.5f}", fcode, iso3,
+                          admin_name, str(pop)])
+    for c in countries:
+        names = list(dict.fromkeys(c["names"]))
+        rows.append("\t".join([str(c["geonames_id"] or ""), c["name"], "|".join(names), "", "",
+                               "PCLI", c["iso3"], "", str(c["population"])]))
+    for code, (name, gid) in admin1_names.items():
+        cc = code.split(".")[0]
+        s = sums.get(code)
+        lat, lon = (f"{s[0] / s[2]:.5f}", f"{s[1] / s[2]:.5f}") if s and s[2] else ("", "")
+        rows.append("\t".join([str(gid), name, name, lat, lon, "ADM1", iso2_to_3.get(cc, ""),
+                               name, "0"]))
+    rows.extend("\t".join(r) for r in city_rows)
+    return rows
+
+
+def parse_cameo_verbs(path: Path) -> dict[str, str]:
+    """Verb (or phrasal verb) -> CAMEO code from the PETRARCH2 CAMEO verb dictionary.
+
+    Only verb-level codes are used: a section header ``--- NAME [code] ---`` gives the code of
+    the verbs listed under it unless a verb carries its own ``[code]``. Noun-phrase patterns
+    (lines starting with ``-``) are not used in this version.
+    """
+    out: dict[str, str] = {}
+    code: str | None = None
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        head = re.match(r"---\s+(\S+)\s+\[([^\]]*)\]", line)
+        if head:
+            code = head.group(2).strip()
+            continue
+        if not line or line.startswith(("-", "&", "<", "!")) or code is None:
+            continue
+        m = re.match(r"\+?([A-Z][A-Z_'-]*)\s*(\[([^\]]*)\])?", line.strip())
+        if not m:
+            continue
+        own = (m.group(3) or "").strip()
+        value = own or code
+        value = value.split(":")[0]
+        if not re.fullmatch(r"\d{2,4}", value):
+            continue
+        phrase = m.group(1).strip("_").replace("_", " ").lower()
+        out.setdefault(phrase, value)
+    return out
+
+
+def parse_cameo_plover(path: Path) -> dict[str, list[str | None]]:
+    out: dict[str, list[str | None]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line)
+        if m:
+            mode = m.group(3).strip() or None
+            out.setdefault(m.group(1), [m.group(2), mode])
+    out.update(cur.EXTRA_CAMEO_PLOVER)
+    return out
+
+
+def parse_agents(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    macros: dict[str, list[str]] = {}
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].strip()
+        mac = re.match(r"!(\w+)!\s*=\s*(.*)", line)
+        if mac:
+            macros[mac.group(1)] = [w.strip() for w in mac.group(2).split(",")]
+            continue
+        m = re.match(r"([A-Z!][A-Z_!'-]*)\s*\[~(\w+)\]", line)
+        if not m:
+            continue
+        word, codes = m.group(1), m.group(2)
+        sectors = [codes[i:i + 3] for i in range(0, len(codes), 3)]
+        forms = [word]
+        mm = re.search(r"!(\w+)!", word)
+        if mm and mm.group(1) in macros:
+            forms = [word.replace(mm.group(0), x) for x in macros[mm.group(1)]]
+        for form in forms:
+            key = form.strip("_").replace("_", " ").lower()
+            if key and "!" not in key:
+                out.setdefault(key, sectors)
+    out.update(cur.EXTRA_AGENTS)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(Path(__file__).parents[1] / ".." / "shared" / "data"))
+    ap.add_argument("--out", default=str(Path(__file__).parents[1] / "src" / "eventwire" / "kb"))
+    args = ap.parse_args()
+    data, out = Path(args.data), Path(args.out)
+    geo = data / "gazetteer" / "geonames"
+    countries, iso2_to_3 = read_countries(geo, data / "kb" / "countryinfo" / "CountryInfo.120116.txt")
+    (out / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0))
+    rows = build_gazetteer(geo, countries, iso2_to_3)
+    header = "geonames_id\tname\tnames\tlat\tlon\tfcode\tcountry\tadmin1\tpopulation"
+    with gzip.open(out / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(header + "\n" + "\n".join(rows) + "\n")
+    verbs = parse_cameo_verbs(data / "kb" / "petrarch2" / "CAMEO.2.0.txt")
+    for word in cur.VERB_BLOCKLIST:
+        verbs.pop(word, None)
+    verbs.update(cur.VERB_TRIGGERS)
+    triggers = {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(cur.NOUN_TRIGGERS.items()))}
+    (out / "triggers.json").write_text(json.dumps(triggers, indent=0))
+    plover = parse_cameo_plover(data / "kb" / "plover" / "CAMEO2PLOVER-2021.txt")
+    (out / "cameo_plover.json").write_text(json.dumps(plover, indent=0))
+    agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
+    (out / "agents.json").write_text(json.dumps(dict(sorted(agents.items())), indent=0))
+    print(f"countries {len(countries)}  gazetteer rows {len(rows)}  verbs {len(verbs)}  "
+          f"nouns {len(cur.NOUN_TRIGGERS)}  cameo codes {len(plover)}  agents {len(agents)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
