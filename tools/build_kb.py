@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import kb_curation as cur  # noqa: E402
+import kb_curation as cur
 
 
 def read_countries(geo: Path, countryinfo: Path) -> tuple[list[dict], dict[str, str]]:
@@ -90,7 +90,7 @@ def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str])
     city_rows = []
     for line in (geo / "cities15000.txt").read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
-        gid, name, ascii_name, alts, lat, lon, fclass, fcode, cc, adm1, pop = (
+        gid, name, ascii_name, alts, lat, lon, _fclass, fcode, cc, adm1, pop = (
             f[0], f[1], f[2], f[3], float(f[4]), float(f[5]), f[6], f[7], f[8], f[10], int(f[14] or 0))
         iso3 = iso2_to_3.get(cc, "")
         key = f"{cc}.{adm1}"

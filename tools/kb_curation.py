@@ -32,7 +32,7 @@ VERB_BLOCKLIST: set[str] = {
     "change", "fire", "shoot", "break", "raise", "charge", "contact", "interact", "meeting",
     "resume", "establish", "form", "build", "develop", "grow", "increase", "reduce", "expand",
     "stop", "halt", "suspend", "target", "cover", "stand", "live", "die", "worry", "fear",
-    "aim", "provoke", "intend", "accord", "mean", "hope", "wish", "expect",
+    "aim", "provoke", "intend", "accord", "mean", "wish", "expect",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).

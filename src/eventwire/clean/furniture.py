@@ -25,7 +25,7 @@ _SHARE_WORDS = {"share", "tweet", "telegram", "email", "e-mail", "print", "faceb
 _COOKIE = re.compile(r"\b(cookies?|privacy policy|consent|gdpr)\b", re.I)
 _MORE = re.compile(r"^(related( articles| stories| posts)?|read (more|also)|see also|"
                    r"more (on|from) this|recommended|most (read|popular)|trending)\b\s*:?", re.I)
-_BYLINE = re.compile(r"^(by|written by|posted by|author:)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,4}"
+_BYLINE = re.compile(r"^(?i:by|written by|posted by|author:)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,4}"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*\s*$")
 _DATELINE = re.compile(
     r"^((published|updated|posted|last updated)\s*:?\s*)?"
@@ -49,7 +49,7 @@ def furniture_reason(line: str) -> str | None:
     if len(words) <= 25 and _APPEAL.search(s) and (s.endswith(("!", "?")) or
                                                    re.search(r"\b(you|your|us|our)\b", s, re.I)):
         return "appeal to donate or subscribe"
-    if len(words) <= 8 and all(w.strip("|·•,.:").lower() in _SHARE_WORDS for w in words):
+    if len(words) <= 8 and all(w.strip("|·•,.:").lower() in _SHARE_WORDS | {""} for w in words):
         return "share bar"
     if len(words) <= 40 and _COOKIE.search(s) and re.search(r"\b(we|our|you|accept)\b", s, re.I):
         return "cookie notice"

@@ -45,8 +45,8 @@ def clean_html(page: str) -> CleanHtml:
         raise NoMainText("no article text found in the HTML page")
     title = getattr(doc, "title", None) or None
     cleaned = clean_text(body, title=title)
-    if not cleaned.text.strip():
-        raise NoMainText("the HTML page holds only page furniture")
+    if len(cleaned.text.split()) < 4:
+        raise NoMainText("the HTML page holds only page furniture (no article text)")
     kept = {_norm(line) for line in cleaned.text.split("\n\n")}
     dropped = [Removed(text=t, reason="not main content") for t in _visible_blocks(page)
                if _norm(t) not in kept and not any(_norm(t) in k for k in kept)]
@@ -71,10 +71,8 @@ def _visible_blocks(page: str) -> list[str]:
     for el in root.iter(*_BLOCKS):
         if any(anc.tag in _SKIP_TAGS for anc in el.iterancestors()):
             continue
-        if any(child.tag in _BLOCKS for child in el):
-            own = _norm(el.text or "")
-        else:
-            own = _norm(el.text_content())
+        has_blocks = any(child.tag in _BLOCKS for child in el)
+        own = _norm(el.text or "") if has_blocks else _norm(el.text_content())
         if own:
             out.append(own)
     return out

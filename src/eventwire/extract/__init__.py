@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from eventwire.extract.actors import ActorBuilder
@@ -37,16 +39,15 @@ def extract(document: Document, doc: Doc) -> Record:
             for t in range(m.start, m.end):
                 place_of_token[t] = (mention_place[i], m.text, m.start_char, m.end_char)
     time_of_token = {}
-    for t in times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    for when in times:
+        span = doc.char_span(when.start, when.end, alignment_mode="expand")
         if span is not None:
             for tok in span:
-                time_of_token[tok.i] = (t.id, t.text, t.start, t.end)
+                time_of_token[tok.i] = (when.id, when.text, when.start, when.end)
     events = EventExtractor(ctx, claims, place_of_token, time_of_token).run()
     # sentence indexes must count only the non-blank sentences kept above
     index_of = _sentence_index(doc)
-    events = [e if e.sentence == index_of.get(e.sentence, e.sentence) else
-              _with_sentence(e, index_of[e.sentence]) for e in events]
+    events = [dataclasses.replace(e, sentence=index_of.get(e.sentence, e.sentence)) for e in events]
     contradictions = find_contradictions(doc, claims, events)
     return Record(document=document, sentences=sentences, entities=entities,
                   actors=tuple(actors), places=tuple(places), times=tuple(times),
@@ -63,8 +64,3 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
             kept += 1
     return out
 
-
-def _with_sentence(event: object, index: int) -> object:
-    import dataclasses
-
-    return dataclasses.replace(event, sentence=index)  # type: ignore[type-var]

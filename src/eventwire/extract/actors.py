@@ -49,6 +49,11 @@ def name_key(name: str) -> str:
     return strip_titles(name).replace("’", "'").lower()
 
 
+def surname(word: str) -> str:
+    """"al-Burhan" and "Burhan" are one surname: Arabic articles are dropped in short forms."""
+    return re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az|ul)-", "", word)
+
+
 class ActorBuilder:
     """Collects mentions of one document and merges them into actors."""
 
@@ -121,7 +126,7 @@ class ActorBuilder:
     def _same_person(a: str, b: str, m: Mention, d: ActorDraft) -> bool:
         if m.label in ("GPE", "NORP") or "GPE" in d.labels or m.role:
             return False
-        wa, wb = a.split(), b.split()
+        wa, wb = [surname(w) for w in a.split()], [surname(w) for w in b.split()]
         if not wa or not wb or wa[-1] != wb[-1] or len(wa[-1]) < 3:
             return False
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.extract.context import DocContext
-from eventwire.record import Claim, Span as CharSpan, TextSpan
+from eventwire.record import Claim, TextSpan
+from eventwire.record import Span as CharSpan
 
 REPORTING = {
     "say", "tell", "announce", "claim", "state", "add", "report", "note", "stress", "warn",
@@ -25,7 +26,7 @@ REPORTING = {
     "declare", "dismiss", "write", "tweet", "post", "acknowledge", "admit", "reveal",
     "disclose", "emphasize", "emphasise", "reiterate", "maintain", "predict", "hope",
     "indicate", "suggest", "complain", "charge", "vow", "pledge", "promise", "threaten",
-    "believe", "conclude", "recall", "tell", "urge", "refute", "counter", "respond", "reply",
+    "believe", "conclude", "recall", "urge", "refute", "counter", "respond", "reply",
 }
 DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"", re.S)
@@ -209,7 +210,7 @@ class ClaimExtractor:
                 continue
             to = next((c for c in token.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if pobj is None:
+            if pobj is None or to is None:
                 continue
             sent = token.sent
             phrase_end = pobj.right_edge.idx + len(pobj.right_edge.text)
@@ -221,7 +222,8 @@ class ClaimExtractor:
             self.claims.append(Claim(
                 id="", speaker=actor, speaker_text=span.text,
                 speaker_span=CharSpan(span.start_char, span.end_char),
-                cue=TextSpan("according to", token.idx, to.idx + len(to.text)) if to else None,
+                cue=TextSpan(self.text[token.idx:to.idx + len(to.text)], token.idx,
+                             to.idx + len(to.text)),
                 content=_trim(self.text, start, end), kind="indirect",
                 stance="denies" if _DENIAL_CONTENT.search(self.text[start:end]) else "asserts",
                 channel=None, quote=None))

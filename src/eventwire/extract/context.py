@@ -112,8 +112,7 @@ class DocContext:
             actor_id = self.mention_actor.get(i)
             if not actor_id:
                 continue
-            actor = self.actor_by_id[actor_id]
-            if (actor.kind == "person") != want_person:
+            if (self.actor_by_id[actor_id].kind == "person") != want_person:
                 continue
             if token.idx - m.start_char > 1500:
                 break

@@ -47,8 +47,8 @@ def find_contradictions(doc: Doc, claims: list[Claim], events: list[Event]) -> l
         denied = concepts(doc, denial.content.start, denial.content.end)
         best: tuple[int, Claim] | None = None
         for other in claims:
-            if other.stance != "asserts" or other.id == denial.id or other.speaker == denial.speaker \
-                    and other.speaker is not None:
+            if other.stance != "asserts" or other.id == denial.id or (other.speaker == denial.speaker \
+                    and other.speaker is not None):
                 continue
             shared = len(denied & concepts(doc, other.content.start, other.content.end))
             if shared >= 2 and (best is None or shared > best[0]):

@@ -19,6 +19,9 @@ from eventwire.extract.context import PRONOUNS_PLURAL, DocContext
 from eventwire.record import ActorRef, Claim, Event, PlaceRef, TextSpan, TimeRef
 from eventwire.resolve.kb import triggers
 
+Anchor = tuple[str, str, int, int]
+"""(record id, text, start, end) of the place or time a token belongs to."""
+
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
                "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
@@ -48,8 +51,8 @@ class Draft:
 
 
 class EventExtractor:
-    def __init__(self, ctx: DocContext, claims: list[Claim], place_of_token: dict[int, tuple[str, str, int, int]],
-                 time_of_token: dict[int, tuple[str, str, int, int]]) -> None:
+    def __init__(self, ctx: DocContext, claims: list[Claim], place_of_token: dict[int, Anchor],
+                 time_of_token: dict[int, Anchor]) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         self.claims = claims
@@ -98,9 +101,9 @@ class EventExtractor:
             code = exit_code
         if code is None or self.lex.type_of(code) is None:
             return None
-        if lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject"):
-            if any(c.dep_ in ("ccomp",) for c in tok.children):
-                return None  # a reporting use: "warned that …" is a claim, not a threat
+        reporting_use = lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject")
+        if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code)
 
     def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
@@ -196,7 +199,8 @@ class EventExtractor:
         tok = d.trigger
         if d.nominal:
             for c in tok.children:
-                if c.dep_ in ("poss", "compound") and (self.ctx.actor_at(c) or c.lower_ in ("its", "his", "their", "our")):
+                names_party = self.ctx.actor_at(c) or c.lower_ in ("its", "his", "their", "our")
+                if c.dep_ in ("poss", "compound") and names_party:
                     d.source.append(self._ref(c))
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "with"):
                     d.target += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
@@ -305,7 +309,7 @@ class EventExtractor:
         return PlaceRef(place=place_id, text=text, start=start, end=end)
 
     def _time(self, tok: Token) -> TimeRef | None:
-        scope = [tok] if tok.pos_ != "VERB" else [tok]
+        scope = [tok]
         head = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
         if head is not None:
             scope.append(head)

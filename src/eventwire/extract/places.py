@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
 from eventwire.record import Actor, Place
-from eventwire.resolve.gazetteer import gazetteer
+from eventwire.resolve.gazetteer import Resolution, gazetteer
 from eventwire.resolve.kb import countries
 
 
@@ -56,14 +56,15 @@ def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tu
         mention_place[i] = f"P{by_geonames[key] + 1}"
     places = []
     for n, slot in enumerate(drafts):
-        res = slot["res"]
-        e = res.entry  # type: ignore[attr-defined]
+        found = slot["res"]
+        assert isinstance(found, Resolution)
+        e = found.entry
         mlist = slot["mentions"]
         assert isinstance(mlist, list)
         places.append(Place(
             id=f"P{n + 1}", name=e.name, country=e.country or None, admin1=e.admin1 or None,
             geonames_id=e.geonames_id, lat=e.lat, lon=e.lon, precision=e.precision,
-            alternatives=res.alternatives, confidence=res.confidence,  # type: ignore[attr-defined]
+            alternatives=found.alternatives, confidence=found.confidence,
             mentions=tuple(f"T{i + 1}" for i in mlist)))
     return places, mention_place
 

@@ -21,7 +21,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _REL_YEAR = r"(?P<rel>(?:of )?(?:this|last|next) year)"
@@ -31,9 +32,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d{4})\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|\s+{_REL_YEAR})?\b", re.I)),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}|\s+{_REL_YEAR})?\b", re.I)),
-    ("my", re.compile(rf"\b(?P<mod>(?:earlier|later|early|late|mid|in|since|until|by|last|this|next)\s+(?:in\s+|this\s+)?)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<mod>(?:last|this|next|on|late|early)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|(?:last|this|next|earlier this|later this)\s+(?:week|month|year))\b", re.I)),
+    ("my", re.compile(rf"\b(?P<mod>(?:earlier|later|early|late|mid|in|since|until|by|last|this|next)\s+"
+                      rf"(?:in\s+|this\s+)?)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<mod>(?:last|this|next|on|late|early)\s+)?"
+                           r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|"
+                            r"(?:last|this|next|earlier this|later this)\s+(?:week|month|year))\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|until|by|of|from|during|early|late|mid-?)\s+{_YEAR}\b", re.I)),
 ]
 

@@ -86,7 +86,7 @@ class Gazetteer:
             score += math.log10(c.population + 10) / 3
             score += 4.0 * context.get(c.country, 0) / total
             if near and c.country == near:
-                score += 5.0
+                score += 10.0
             if normalise(c.name) == normalise(name):
                 score += 0.5
             scored.append((score, c))
@@ -96,7 +96,7 @@ class Gazetteer:
         confidence = 1.0 / sum(exps)
         alts = []
         seen = {best.geonames_id}
-        for (s, c), e in zip(scored[1:], exps[1:], strict=True):
+        for (_, c), e in zip(scored[1:], exps[1:], strict=True):
             if c.geonames_id in seen:
                 continue
             seen.add(c.geonames_id)

@@ -1,0 +1,263 @@
+"""The ``eventwire`` command: a thin layer over the library functions.
+
+User errors print one line (``eventwire: E500: …``) and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire import __version__
+from eventwire.errors import EventwireError, UsageError
+from eventwire.ingest import example_paths, extract_paths, ingest_paths
+from eventwire.record import PLOVER_TYPES, ErrorRecord, Record
+from eventwire.store import EventFilter, Store, default_db_path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except EventwireError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="eventwire", description="Evidence-linked event records from news pages.")
+    p.add_argument("--version", action="version", version=f"eventwire {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    e = sub.add_parser("extract", help="print records for documents (no database)",
+                       description="Extract records from files, directories or stdin ('-').")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("--published", help="publication date (YYYY-MM-DD) for every document")
+    e.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    e.set_defaults(func=cmd_extract)
+
+    i = sub.add_parser("ingest", help="extract and store documents",
+                       description="Read, clean, extract and store; prints read/new/unchanged/failed.")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--published", help="publication date (YYYY-MM-DD) for every document")
+    _db(i)
+    i.set_defaults(func=cmd_ingest)
+
+    v = sub.add_parser("events", help="list stored events", description="List stored events with filters.")
+    v.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
+                   metavar="TYPE", help="PLOVER type, e.g. ASSAULT")
+    v.add_argument("--actor", help="source or target name contains this")
+    v.add_argument("--country", help="ISO3 of source, target or place")
+    v.add_argument("--place", help="place name contains this")
+    v.add_argument("--since", help="on or after this date (YYYY[-MM[-DD]])")
+    v.add_argument("--until", help="on or before this date (YYYY[-MM[-DD]])")
+    v.add_argument("--claimed-by", help="the event is inside a claim by this speaker")
+    v.add_argument("--limit", type=int, default=1000)
+    v.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    _db(v)
+    v.set_defaults(func=cmd_events)
+
+    s = sub.add_parser("show", help="print one stored document's record",
+                       description="Print the stored record of a document (id or unique id prefix).")
+    s.add_argument("doc_id")
+    s.add_argument("--format", choices=["json", "text"], default="text")
+    _db(s)
+    s.set_defaults(func=cmd_show)
+
+    r = sub.add_parser("errors", help="list documents that failed", description="List stored error records.")
+    _db(r)
+    r.set_defaults(func=cmd_errors)
+
+    d = sub.add_parser("demo", help="ingest the bundled examples and summarise",
+                       description="Ingest the bundled example corpus and print a summary.")
+    _db(d)
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, help="database path (default: $EVENTWIRE_DB or ./eventwire.db)")
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return Store(args.db or default_db_path())
+
+
+def _check_date(value: str | None) -> None:
+    if value is None:
+        return
+    from eventwire.clean.document import parse_published
+
+    parse_published(value, "user")
+
+
+# --- commands ---------------------------------------------------------------------------
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    _check_date(args.published)
+    results = list(extract_paths(args.paths, args.published)) if args.format == "json" else \
+        extract_paths(args.paths, args.published)
+    failed = 0
+    records = 0
+    if args.format == "json":
+        assert isinstance(results, list)
+        recs = [r for r in results if isinstance(r, Record)]
+        for err in (r for r in results if isinstance(r, ErrorRecord)):
+            _report_error(err)
+            failed += 1
+        if len(recs) == 1:
+            print(json.dumps(recs[0].to_dict(), ensure_ascii=False, indent=1))
+        elif recs:
+            print(json.dumps([r.to_dict() for r in recs], ensure_ascii=False, indent=1))
+        records = len(recs)
+    else:
+        for item in results:
+            if isinstance(item, ErrorRecord):
+                _report_error(item)
+                failed += 1
+            elif args.format == "jsonl":
+                print(json.dumps(item.to_dict(), ensure_ascii=False), flush=False)
+                records += 1
+            else:
+                print(render_text(item))
+                records += 1
+    return 0 if records or not failed else 1
+
+
+def _report_error(err: ErrorRecord) -> None:
+    print(f"eventwire: {err.item}: {err.code}: {err.message}", file=sys.stderr)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    _check_date(args.published)
+    with _open(args) as store:
+        report = ingest_paths(store, args.paths, args.published)
+        print(f"read {report.read}  new {report.new}  unchanged {report.unchanged}  "
+              f"failed {report.failed}  ({store.path})")
+        for err in report.errors[:20]:
+            print(f"  failed: {err.item}: {err.code} {err.message}")
+        if len(report.errors) > 20:
+            print(f"  … and {len(report.errors) - 20} more (eventwire errors)")
+    return 0 if report.new + report.unchanged or not report.failed else 1
+
+
+EVENT_COLUMNS = ["published", "type", "cameo", "source", "target", "place", "date",
+                 "factuality", "claimed_by", "trigger", "doc_id", "event_id"]
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    for value in (args.since, args.until):
+        if value is not None and not _is_partial_date(value):
+            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    f = EventFilter(type=args.type, actor=args.actor, country=args.country, place=args.place,
+                    since=args.since, until=args.until, claimed_by=args.claimed_by,
+                    limit=args.limit)
+    with _open(args) as store:
+        rows = store.events(f)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()) if rows else EVENT_COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        print(table(rows, ["type", "cameo", "source", "target", "place", "date", "factuality",
+                           "trigger"]))
+        print(f"{len(rows)} events")
+    return 0
+
+
+def _is_partial_date(value: str) -> bool:
+    import re
+
+    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) is not None
+
+
+def table(rows: list[dict[str, Any]], columns: list[str], width: int = 28) -> str:
+    def cell(v: Any) -> str:
+        s = "" if v is None else str(v).replace("\n", " ")
+        return s if len(s) <= width else s[: width - 1] + "…"
+
+    widths = {c: max([len(c)] + [len(cell(r.get(c))) for r in rows]) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns),
+             "  ".join("-" * widths[c] for c in columns)]
+    lines += ["  ".join(cell(r.get(c)).ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        record = store.get(args.doc_id)
+    if args.format == "json":
+        print(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(render_text(record))
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.errors()
+    print(table(rows, ["id", "code", "stage", "item", "message"], width=60))
+    print(f"{len(rows)} errors")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = ingest_paths(store, example_paths())
+        s = store.summary()
+    print(f"ingested the bundled examples: read {report.read}, new {report.new}, "
+          f"unchanged {report.unchanged}, failed {report.failed}")
+    print(f"documents       {s['documents']}")
+    print(f"events          {s['events']}")
+    for t, n in s["events_by_type"].items():
+        print(f"  {t:<13} {n}")
+    print(f"claims          {s['claims']}")
+    print(f"contradictions  {s['contradictions']}")
+    print(f"errors          {s['errors']}")
+    print(f"database        {s['path']}")
+    print("next: eventwire events --db " + s["path"] + " --type ASSAULT")
+    return 0
+
+
+def render_text(record: Record) -> str:
+    """A readable summary of one record: events and claims with their evidence."""
+    d = record.document
+    text = d.text
+    actors = {a.id: a for a in record.actors}
+    out = [f"{d.title or '(untitled)'}", f"id {d.id}", f"published {d.published.value} "
+           f"({d.published.origin})  language {d.language}  url {d.url or '-'}", ""]
+    out.append(f"events ({len(record.events)})")
+    for e in record.events:
+        src = ", ".join(actors[r.actor].name if r.actor in actors else r.text for r in e.source) or "-"
+        tgt = ", ".join(actors[r.actor].name if r.actor in actors else r.text for r in e.target) or "-"
+        out.append(f"  {e.id} {e.type:<9} {e.cameo or '':<4} {src} -> {tgt}  "
+                   f"[{e.factuality}] “{e.trigger.text}”")
+    out.append(f"claims ({len(record.claims)})")
+    for c in record.claims:
+        who = actors[c.speaker].name if c.speaker in actors else (c.speaker_text or "(the outlet)")
+        content = text[c.content.start:c.content.end]
+        out.append(f"  {c.id} {c.kind:<9} {c.stance:<7} {who}: {content[:90]}")
+    if record.contradictions:
+        out.append("contradictions")
+        for k in record.contradictions:
+            out.append(f"  {k.claims[0]} vs {k.claims[1]} ({k.reason})")
+    out.append(f"removed by cleaning ({len(d.removed)})")
+    for r in d.removed[:15]:
+        out.append(f"  [{r.reason}] {r.text[:80]}")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

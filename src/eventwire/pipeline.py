@@ -1,0 +1,194 @@
+"""The stage contract and the runner.
+
+A stage takes an iterator of items and yields items (datatrove's ``PipelineStep.run``). Items
+are :class:`RawItem`, :class:`Document`, :class:`Record` or :class:`ErrorRecord`; a stage
+passes error records through untouched and turns a failing item into an error record, so one
+bad document never stops a batch. Batching for spaCy lives here, in :class:`Extract`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Protocol, TextIO
+
+from spacy.tokens import Doc
+
+from eventwire.clean import build_document
+from eventwire.errors import EventwireError, ExtractionError, code_of
+from eventwire.extract import extract
+from eventwire.nlp import load_nlp
+from eventwire.record import Document, ErrorRecord, Record
+from eventwire.sources.files import RawItem
+
+Item = RawItem | Document | Record | ErrorRecord
+
+
+class Stage(Protocol):
+    name: str
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Consume items, yield items; never raise for a single bad item."""
+        ...
+
+
+def error_record(item: str, stage: str, exc: BaseException, document_id: str | None = None) -> ErrorRecord:
+    message = exc.message if isinstance(exc, EventwireError) else f"{type(exc).__name__}: {exc}"
+    return ErrorRecord(item=item, stage=stage, code=code_of(exc), message=message,
+                       document_id=document_id)
+
+
+@dataclass
+class Clean:
+    """RawItem -> Document."""
+
+    published: str | None = None
+    name: str = "clean"
+    origins: dict[str, str] = field(default_factory=dict)
+    """Document id -> where it was read from (for error messages and the store)."""
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if not isinstance(item, RawItem):
+                yield item
+                continue
+            try:
+                document = build_document(item, self.published)
+            except Exception as exc:
+                yield error_record(item.origin, self.name, exc)
+                continue
+            self.origins[document.id] = item.origin
+            yield document
+
+
+@dataclass
+class SkipKnown:
+    """Drop documents whose id is already stored (re-ingest costs no NLP)."""
+
+    is_known: Callable[[str], bool]
+    name: str = "skip-known"
+    skipped: int = 0
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Document) and (item.id in seen or self.is_known(item.id)):
+                self.skipped += 1
+                continue
+            if isinstance(item, Document):
+                seen.add(item.id)
+            yield item
+
+
+@dataclass
+class Extract:
+    """Document -> Record, batching spaCy with ``nlp.pipe``."""
+
+    batch_size: int = 16
+    name: str = "extract"
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        nlp = load_nlp()
+        iterator = iter(items)
+        while True:
+            chunk = list(islice(iterator, self.batch_size))
+            if not chunk:
+                return
+            docs = [x for x in chunk if isinstance(x, Document)]
+            results: dict[str, Item] = {}
+            fits = [d for d in docs if len(d.text) <= nlp.max_length]
+            for d in docs:
+                if len(d.text) > nlp.max_length:
+                    results[d.id] = error_record(
+                        self.origins.get(d.id, d.id), self.name,
+                        ExtractionError(f"text of {len(d.text):,} characters exceeds the "
+                                        f"parser limit of {nlp.max_length:,}"), d.id)
+            parsed: list[Doc | None]
+            try:
+                parsed = list(nlp.pipe([d.text for d in fits]))
+            except Exception:
+                parsed = []
+                for d in fits:
+                    try:
+                        parsed.append(nlp(d.text))
+                    except Exception as exc:
+                        results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
+                        parsed.append(None)
+            for d, sdoc in zip(fits, parsed, strict=True):
+                if sdoc is None:
+                    continue
+                try:
+                    results[d.id] = extract(d, sdoc)
+                except Exception as exc:
+                    results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
+            for x in chunk:
+                yield results[x.id] if isinstance(x, Document) else x
+
+
+class Progress:
+    """A one-line progress counter on a terminal; silent when stderr is not a TTY."""
+
+    def __init__(self, stream: TextIO | None = None, every: float = 0.5) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.every = every
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.done = 0
+        self.failed = 0
+
+    def update(self, item: Item) -> None:
+        self.done += 1
+        self.failed += isinstance(item, ErrorRecord)
+        now = time.monotonic()
+        if self.enabled and now - self.last >= self.every:
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-6)
+            self.stream.write(f"\r{self.done} documents, {self.failed} failed, {rate:.1f}/s ")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")
+
+
+class Pipeline:
+    """Stages chained in order; ``run`` yields what the last stage yields."""
+
+    def __init__(self, stages: list[Stage], progress: Progress | None = None) -> None:
+        self.stages = stages
+        self.progress = progress
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        stream: Iterable[Item] = items
+        for stage in self.stages:
+            stream = stage.run(stream)
+        try:
+            for item in stream:
+                if self.progress:
+                    self.progress.update(item)
+                yield item
+        finally:
+            if self.progress:
+                self.progress.close()
+
+
+def standard_pipeline(published: str | None = None, is_known: Callable[[str], bool] | None = None,
+                      progress: Progress | None = None, batch_size: int = 16) -> Pipeline:
+    clean = Clean(published=published)
+    stages: list[Stage] = [clean]
+    if is_known is not None:
+        stages.append(SkipKnown(is_known))
+    stages.append(Extract(batch_size=batch_size, origins=clean.origins))
+    return Pipeline(stages, progress)
+
+
+def process(items: Iterable[RawItem | ErrorRecord], published: str | None = None) -> Iterator[Record | ErrorRecord]:
+    """Raw items in, records (or error records) out, in input order."""
+    for item in standard_pipeline(published).run(items):
+        assert isinstance(item, (Record, ErrorRecord))
+        yield item

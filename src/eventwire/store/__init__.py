@@ -1,0 +1,5 @@
+"""The SQLite store: documents with their full records, flat tables for queries, errors."""
+
+from eventwire.store.sqlite import EventFilter, Store, default_db_path
+
+__all__ = ["EventFilter", "Store", "default_db_path"]
