@@ -44,8 +44,9 @@ def test_voa_dev_stories_meet_floors(shared: Path, cli: list[str], tmp_path: Pat
     keys = ["voa_dev_d.expected.json", "voa_dev_e.expected.json"]
     urls = {e["match"]["url"] for k in keys for e in json.loads((shared / "examples" / k).read_text())}
     stories = tmp_path / "stories.jsonl"
-    with stories.open("w") as fh:
-        for line in (shared / "data" / "corpora" / "voa" / "voa_stories.jsonl").open():
+    corpus = shared / "data" / "corpora" / "voa" / "voa_stories.jsonl"
+    with stories.open("w") as fh, corpus.open(encoding="utf-8") as src:
+        for line in src:
             if json.loads(line)["url"] in urls:
                 fh.write(line)
     out = tmp_path / "records.jsonl"
