@@ -55,11 +55,9 @@ def ingest_paths(store: Store, paths: Iterable[str], published: str | None = Non
             report.failed += 1
             report.errors.append(item)
             store.add_error(item)
-        elif isinstance(item, Record):
-            if store.add(item, origin=None):
-                report.new += 1
-            else:
-                report.unchanged += 1
+        elif isinstance(item, Record) and store.add(item):
+            report.new += 1
+    # skipped before extraction (already stored) or stored concurrently: both are unchanged
     report.unchanged = report.read - report.new - report.failed
     return report
 
