@@ -19,7 +19,7 @@ from pathlib import Path
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import process
 from eventwire.record import Record
-from eventwire.sources.files import RawItem
+from eventwire.sources.raw import RawItem
 
 
 def main() -> int:

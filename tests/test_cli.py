@@ -33,7 +33,8 @@ def test_extract_json_jsonl_text(cli: list[str], tmp_path: Path) -> None:
     rec = json.loads(one.stdout)
     assert rec["format"] == "eventwire/1" and rec["document"]["title"] == "Militia Attack Port In Coastal City"
     assert {e["type"] for e in rec["events"]} == {"ASSAULT", "ACCUSE"}
-    assert rec["document"]["published"] == {"value": "2021-03-10", "precision": "day", "origin": "user"}
+    assert rec["document"]["published"] == {"value": "2021-03-10", "precision": "day", "origin": "user",
+                                            "via": "--published"}
     lines = run(cli, "extract", "-", "--format", "jsonl",
                 stdin=json.dumps({"text": "Police arrested ten protesters in Lagos.", "url": "https://n.example/1",
                                   "published": "2021-01-05", "title": "Arrests", "source": "N"}) + "\n"
@@ -82,9 +83,9 @@ def test_ingest_events_show_errors(cli: list[str], tmp_path: Path) -> None:
     (corpus / "b.txt").write_text("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.")
     (corpus / "bad.txt").write_bytes(b"\x00" * 10)
     first = run(cli, "ingest", str(corpus), "--db", db, "--published", "2022-05-04")
-    assert "read 3  new 2  unchanged 0  failed 1" in first.stdout
+    assert "read 3  new 2  unchanged 0  copies 0  near-duplicates 0  failed 1" in first.stdout
     again = run(cli, "ingest", str(corpus), "--db", db, "--published", "2022-05-04")
-    assert "read 3  new 0  unchanged 2  failed 1" in again.stdout
+    assert "read 3  new 0  unchanged 2  copies 0  near-duplicates 0  failed 1" in again.stdout
     table = run(cli, "events", "--db", db, "--type", "assault").stdout
     assert "ASSAULT" in table and table.strip().endswith("events")
     rows = json.loads(run(cli, "events", "--db", db, "--format", "json", "--place", "Kharkiv").stdout)

@@ -94,4 +94,5 @@ def test_igo_actors_have_no_country() -> None:
 def test_non_english_documents_are_stored_without_extraction() -> None:
     r = record_of("Die Regierung hat am Montag erklärt, dass die Verhandlungen fortgesetzt "
                   "werden sollen, sagte ein Sprecher der Armee in Berlin.")
-    assert r.document.language == "und" and r.events == () and r.claims == ()
+    assert r.document.language == "de" and r.events == () and r.claims == ()
+    assert any("English-only extraction was not run" in n for n in r.document.notes)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eventwire.record import ErrorRecord
 from eventwire.sources import RawItem, read_inputs
-from eventwire.sources.files import MAX_BYTES
+from eventwire.sources.raw import MAX_BYTES
 
 
 def items(paths: list[str], **kw: object) -> list[RawItem | ErrorRecord]:
@@ -46,17 +46,24 @@ def test_directory_of_mixed_good_and_bad_files(tmp_path: Path) -> None:
     good = [x for x in got if isinstance(x, RawItem)]
     bad = {Path(x.item).name: x.code for x in got if isinstance(x, ErrorRecord)}
     assert sorted(Path(x.origin).name for x in good) == ["good.txt", "good2.html"]
-    assert bad == {"empty.txt": "E105", "binary.txt": "E103", "latin1.txt": "E104",
-                   "image.png": "E101"}
+    assert bad == {"empty.txt": "E105", "binary.txt": "E103", "latin1.txt": "E104"}
 
 
-def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+def test_unknown_file_type_named_explicitly_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    (err,) = items([str(tmp_path / "image.png")])
+    assert isinstance(err, ErrorRecord) and err.code == "E101"
+
+
+def test_huge_file_is_truncated_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:  # 100 MB, sparse: costs no disk
+        fh.write(b"The army attacked the town. " * 100)
         fh.truncate(100 * 1024 * 1024)
-    got = items([str(big)])
-    assert len(got) == 1 and isinstance(got[0], ErrorRecord)
-    assert got[0].code == "E102" and "limit" in got[0].message
+    got = items([str(big)], max_bytes=2000)
+    assert len(got) == 1 and isinstance(got[0], RawItem)
+    assert got[0].content.startswith("The army") and len(got[0].content) == 2000
+    assert got[0].notes == ("truncated: kept the first 2,000 of 104,857,600 bytes (raise --max-bytes to keep more)",)
 
 
 def test_jsonl_bad_lines_do_not_stop_the_file(tmp_path: Path) -> None:
@@ -81,9 +88,11 @@ def test_stdin_text_and_jsonl() -> None:
     assert [x.content for x in got if isinstance(x, RawItem)] == ["a", "b"]
 
 
-def test_stdin_too_large() -> None:
+def test_stdin_too_large_is_truncated() -> None:
     got = items(["-"], stdin=io.BytesIO(b"x" * 2000), max_bytes=1000)
-    assert isinstance(got[0], ErrorRecord) and got[0].code == "E102"
+    assert isinstance(got[0], RawItem) and got[0].content == "x" * 1000
+    assert got[0].notes == (
+        "truncated: kept the first 1,000 bytes; the rest was not read (raise --max-bytes to keep more)",)
 
 
 def test_missing_path_is_an_error_record(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from eventwire.pipeline import Clean, Extract, Item, Pipeline, Progress, process
 from eventwire.record import Document, ErrorRecord, Record
-from eventwire.sources.files import RawItem
+from eventwire.sources.raw import RawItem
 from eventwire.store import EventFilter, Store
 from eventwire.store.sqlite import MIGRATIONS
 from helpers import record_of

@@ -16,6 +16,8 @@ from eventwire import __version__
 from eventwire.errors import EventwireError, UsageError
 from eventwire.ingest import example_paths, extract_paths, ingest_paths
 from eventwire.record import PLOVER_TYPES, ErrorRecord, Record
+from eventwire.sources import MAX_BYTES, FieldMap, ReadLimits
+from eventwire.sources.compressed import MAX_OUTPUT, MAX_RATIO
 from eventwire.store import EventFilter, Store, default_db_path
 
 
@@ -44,12 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("--published", help="publication date (YYYY-MM-DD) for every document")
     e.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    _reading(e)
     e.set_defaults(func=cmd_extract)
 
     i = sub.add_parser("ingest", help="extract and store documents",
                        description="Read, clean, extract and store; prints read/new/unchanged/failed.")
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--published", help="publication date (YYYY-MM-DD) for every document")
+    _reading(i)
     _db(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -85,6 +89,36 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _reading(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("reading", "inputs: .txt .html .jsonl .csv .warc (each may be .gz), folders, globs, '-'")
+    g.add_argument("--fields", metavar="MAP",
+                   help="JSONL/CSV field mapping, e.g. text=article_content,title=article_title,published=date")
+    g.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="N",
+                   help=f"truncate any single document beyond N bytes (default {MAX_BYTES:,}; K/M/G suffixes)")
+    g.add_argument("--max-ratio", type=float, default=MAX_RATIO, metavar="R",
+                   help=f"stop a gzip file that expands more than R times (default {MAX_RATIO})")
+    g.add_argument("--max-expanded", type=_size, default=MAX_OUTPUT, metavar="N",
+                   help="stop a gzip file that expands beyond N bytes (default 8G)")
+
+
+def _size(value: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    v = value.strip().lower().rstrip("b")
+    try:
+        n = int(float(v[:-1]) * units[v[-1]]) if v and v[-1] in units else int(v)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 20000000, 20M, 1G)") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("the size must be positive")
+    return n
+
+
+def _read_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"limits": ReadLimits(max_bytes=args.max_bytes, max_ratio=args.max_ratio,
+                                 max_expanded=args.max_expanded),
+            "fields": FieldMap.parse(args.fields)}
+
+
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=None, help="database path (default: $EVENTWIRE_DB or ./eventwire.db)")
 
@@ -96,7 +130,7 @@ def _open(args: argparse.Namespace) -> Store:
 def _check_date(value: str | None) -> None:
     if value is None:
         return
-    from eventwire.clean.document import parse_published
+    from eventwire.clean.metadata import parse_published
 
     parse_published(value, "user")
 
@@ -105,8 +139,9 @@ def _check_date(value: str | None) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     _check_date(args.published)
-    results = list(extract_paths(args.paths, args.published)) if args.format == "json" else \
-        extract_paths(args.paths, args.published)
+    options = _read_options(args)
+    results = list(extract_paths(args.paths, args.published, **options)) if args.format == "json" else \
+        extract_paths(args.paths, args.published, **options)
     failed = 0
     records = 0
     if args.format == "json":
@@ -140,15 +175,18 @@ def _report_error(err: ErrorRecord) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     _check_date(args.published)
+    options = _read_options(args)
     with _open(args) as store:
-        report = ingest_paths(store, args.paths, args.published)
-        print(f"read {report.read}  new {report.new}  unchanged {report.unchanged}  "
-              f"failed {report.failed}  ({store.path})")
+        report = ingest_paths(store, args.paths, args.published, **options)
+        print(f"read {report.read}  new {report.new}  unchanged {report.unchanged}  copies {report.copies}  "
+              f"near-duplicates {report.near_duplicates}  failed {report.failed}  ({store.path})")
+        for what, count in sorted(report.skipped.items()):
+            print(f"  skipped: {what} × {count}")
         for err in report.errors[:20]:
             print(f"  failed: {err.item}: {err.code} {err.message}")
-        if len(report.errors) > 20:
-            print(f"  … and {len(report.errors) - 20} more (eventwire errors)")
-    return 0 if report.new + report.unchanged or not report.failed else 1
+        if report.failed > 20:
+            print(f"  … and {report.failed - 20} more (eventwire errors)")
+    return 0 if report.new + report.unchanged + report.copies or not report.failed else 1
 
 
 EVENT_COLUMNS = ["published", "type", "cameo", "source", "target", "place", "date",
@@ -218,7 +256,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         report = ingest_paths(store, example_paths())
         s = store.summary()
     print(f"ingested the bundled examples: read {report.read}, new {report.new}, "
-          f"unchanged {report.unchanged}, failed {report.failed}")
+          f"unchanged {report.unchanged}, copies {report.copies}, failed {report.failed}")
     print(f"documents       {s['documents']}")
     print(f"events          {s['events']}")
     for t, n in s["events_by_type"].items():

@@ -57,6 +57,24 @@ class MissingInput(InputError):
     code = "E107"
 
 
+class TruncatedInput(InputError):
+    """A compressed stream or archive ends in the middle of a member or record."""
+
+    code = "E108"
+
+
+class DecompressionBomb(InputError):
+    """Compressed input expands beyond the configured ratio or size cap."""
+
+    code = "E109"
+
+
+class CorruptRecord(InputError):
+    """One record of an archive (WARC) cannot be parsed; the reader resyncs and goes on."""
+
+    code = "E110"
+
+
 class CleaningError(EventwireError):
     code = "E200"
 
@@ -65,6 +83,12 @@ class NoMainText(CleaningError):
     """Cleaning left no article text (a page of navigation only, or an empty body)."""
 
     code = "E201"
+
+
+class MarkupTooDeep(CleaningError):
+    """HTML nested deeper than any real page; parsing it would exhaust the stack."""
+
+    code = "E202"
 
 
 class ExtractionError(EventwireError):

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.pipeline import Progress, process, standard_pipeline
-from eventwire.record import ErrorRecord, Record
-from eventwire.sources import read_inputs
-from eventwire.sources.files import RawItem
+from eventwire.record import Document, ErrorRecord, Record
+from eventwire.sources import FieldMap, ReadLimits, ReadStats, read_inputs
+from eventwire.sources.raw import RawItem
 from eventwire.store import Store
 
 
@@ -20,14 +20,20 @@ class IngestReport:
     read: int = 0
     new: int = 0
     unchanged: int = 0
+    copies: int = 0
+    """Texts already stored, seen again at a new URL or path (exact syndicated copies)."""
+    near_duplicates: int = 0
+    """New documents that are near-copies of a stored one (``duplicate_of`` set)."""
     failed: int = 0
     errors: list[ErrorRecord] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+    """Inputs passed over on purpose (WARC request records, images in a folder), by kind."""
 
 
-def extract_paths(paths: Iterable[str], published: str | None = None,
-                  stdin: BinaryIO | None = None) -> Iterator[Record | ErrorRecord]:
-    """Records for every document under ``paths`` (no database)."""
-    yield from process(read_inputs(paths, stdin=stdin), published)
+def extract_paths(paths: Iterable[str], published: str | None = None, stdin: BinaryIO | None = None,
+                  limits: ReadLimits | None = None, fields: FieldMap | None = None) -> Iterator[Record | ErrorRecord]:
+    """Records for every document under ``paths`` (no database); near-copies within the run are marked."""
+    yield from process(read_inputs(paths, stdin=stdin, limits=limits, fields=fields), published)
 
 
 def extract_text(text: str, published: str | None = None, html: bool = False) -> Record:
@@ -44,21 +50,36 @@ def extract_text(text: str, published: str | None = None, html: bool = False) ->
 
 
 def ingest_paths(store: Store, paths: Iterable[str], published: str | None = None,
-                 stdin: BinaryIO | None = None, progress: bool = True) -> IngestReport:
+                 stdin: BinaryIO | None = None, progress: bool = True, limits: ReadLimits | None = None,
+                 fields: FieldMap | None = None) -> IngestReport:
     """Read, clean, extract and store; already-stored documents skip extraction entirely."""
     report = IngestReport()
-    pipeline = standard_pipeline(published, is_known=store.has,
+    stats = ReadStats()
+
+    def seen_again(document: Document) -> None:
+        report.copies += store.add_copy(document, document.origin)
+
+    pipeline = standard_pipeline(published, is_known=store.has, on_known=seen_again,
                                  progress=Progress() if progress else None)
-    counting = _count(read_inputs(paths, stdin=stdin), report)
+    counting = _count(read_inputs(paths, stdin=stdin, limits=limits, fields=fields, stats=stats), report)
     for item in pipeline.run(counting):
         if isinstance(item, ErrorRecord):
             report.failed += 1
-            report.errors.append(item)
+            if len(report.errors) < 1000:
+                report.errors.append(item)
             store.add_error(item)
-        elif isinstance(item, Record) and store.add(item):
-            report.new += 1
+        elif isinstance(item, Record):
+            pipeline.origins.pop(item.document.id, None)
+            stored = store.save(item, item.document.origin)
+            if stored is not None:
+                report.new += 1
+                report.near_duplicates += stored.document.duplicate_of is not None
+    for document in pipeline.deferred_copies:
+        if store.has(document.id):  # (not stored if the first copy failed extraction)
+            report.copies += store.add_copy(document, document.origin)
     # skipped before extraction (already stored) or stored concurrently: both are unchanged
-    report.unchanged = report.read - report.new - report.failed
+    report.unchanged = report.read - report.new - report.failed - report.copies
+    report.skipped = stats.skipped
     return report
 
 

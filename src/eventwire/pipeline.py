@@ -18,11 +18,12 @@ from typing import Protocol, TextIO
 from spacy.tokens import Doc
 
 from eventwire.clean import build_document
+from eventwire.dedupe import Deduplicator, MemoryIndex
 from eventwire.errors import EventwireError, ExtractionError, code_of
 from eventwire.extract import extract
 from eventwire.nlp import load_nlp
 from eventwire.record import Document, ErrorRecord, Record
-from eventwire.sources.files import RawItem
+from eventwire.sources.raw import RawItem
 
 Item = RawItem | Document | Record | ErrorRecord
 
@@ -60,27 +61,54 @@ class Clean:
             except Exception as exc:
                 yield error_record(item.origin, self.name, exc)
                 continue
-            self.origins[document.id] = item.origin
+            self.origins.setdefault(document.id, item.origin)
             yield document
 
 
 @dataclass
 class SkipKnown:
-    """Drop documents whose id is already stored (re-ingest costs no NLP)."""
+    """Drop documents whose id is already stored (re-ingest costs no NLP).
+
+    ``on_known`` hears about each one, so the store can note that the same text was seen at a
+    new URL (an exact syndicated copy) instead of losing that fact.
+    """
 
     is_known: Callable[[str], bool]
+    on_known: Callable[[Document], None] | None = None
     name: str = "skip-known"
     skipped: int = 0
+    deferred: list[Document] = field(default_factory=list)
+    """Copies of documents first seen in this same run: they may not be stored yet when the copy
+    passes, so the caller reports them once the run has finished."""
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         seen: set[str] = set()
         for item in items:
-            if isinstance(item, Document) and (item.id in seen or self.is_known(item.id)):
+            if isinstance(item, Document) and item.id in seen:
                 self.skipped += 1
+                if self.on_known is not None:
+                    self.deferred.append(item)
+                continue
+            if isinstance(item, Document) and self.is_known(item.id):
+                self.skipped += 1
+                if self.on_known is not None:
+                    self.on_known(item)
                 continue
             if isinstance(item, Document):
                 seen.add(item.id)
             yield item
+
+
+@dataclass
+class MarkDuplicates:
+    """Record -> Record with ``duplicate_of`` and a syndication group (for runs without a store)."""
+
+    dedup: Deduplicator = field(default_factory=lambda: Deduplicator(MemoryIndex()))
+    name: str = "mark-duplicates"
+
+    def run(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            yield self.dedup.assign_record(item) if isinstance(item, Record) else item
 
 
 @dataclass
@@ -98,8 +126,11 @@ class Extract:
             chunk = list(islice(iterator, self.batch_size))
             if not chunk:
                 return
-            docs = [x for x in chunk if isinstance(x, Document)]
             results: dict[str, Item] = {}
+            for x in chunk:
+                if isinstance(x, Document) and x.language != "en":
+                    results[x.id] = Record(document=x)  # stored and flagged; no English NLP on it
+            docs = [x for x in chunk if isinstance(x, Document) and x.id not in results]
             fits = [d for d in docs if len(d.text) <= nlp.max_length]
             for d in docs:
                 if len(d.text) > nlp.max_length:
@@ -159,9 +190,17 @@ class Progress:
 class Pipeline:
     """Stages chained in order; ``run`` yields what the last stage yields."""
 
-    def __init__(self, stages: list[Stage], progress: Progress | None = None) -> None:
+    def __init__(self, stages: list[Stage], progress: Progress | None = None,
+                 origins: dict[str, str] | None = None) -> None:
         self.stages = stages
         self.progress = progress
+        self.origins = origins if origins is not None else {}
+        """Document id -> where it was read; consumers pop entries as they finish with them."""
+
+    @property
+    def deferred_copies(self) -> list[Document]:
+        """Documents skipped as copies of one first seen in this run (see :class:`SkipKnown`)."""
+        return [d for stage in self.stages if isinstance(stage, SkipKnown) for d in stage.deferred]
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         stream: Iterable[Item] = items
@@ -178,17 +217,25 @@ class Pipeline:
 
 
 def standard_pipeline(published: str | None = None, is_known: Callable[[str], bool] | None = None,
-                      progress: Progress | None = None, batch_size: int = 16) -> Pipeline:
+                      progress: Progress | None = None, batch_size: int = 16,
+                      on_known: Callable[[Document], None] | None = None,
+                      mark_duplicates: bool = False) -> Pipeline:
+    """Clean → (skip known) → extract → (mark duplicates in memory, when no store does it)."""
     clean = Clean(published=published)
     stages: list[Stage] = [clean]
     if is_known is not None:
-        stages.append(SkipKnown(is_known))
+        stages.append(SkipKnown(is_known, on_known))
     stages.append(Extract(batch_size=batch_size, origins=clean.origins))
-    return Pipeline(stages, progress)
+    if mark_duplicates:
+        stages.append(MarkDuplicates())
+    return Pipeline(stages, progress, clean.origins)
 
 
 def process(items: Iterable[RawItem | ErrorRecord], published: str | None = None) -> Iterator[Record | ErrorRecord]:
-    """Raw items in, records (or error records) out, in input order."""
-    for item in standard_pipeline(published).run(items):
+    """Raw items in, records (or error records) out, in input order; near-duplicates are marked."""
+    pipeline = standard_pipeline(published, mark_duplicates=True)
+    for item in pipeline.run(items):
         assert isinstance(item, (Record, ErrorRecord))
+        if isinstance(item, Record):
+            pipeline.origins.pop(item.document.id, None)
         yield item

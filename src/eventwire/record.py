@@ -61,6 +61,9 @@ class Published:
     value: str | None
     precision: DatePrecision
     origin: Literal["metadata", "warc", "user", "text", "unknown"]
+    via: str | None = None
+    """Where exactly the value came from ("page metadata", "url path", "WARC-Date", a field name):
+    finer than ``origin``, whose values the spec fixes (a date in the URL has origin ``metadata``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,15 @@ class Document:
     text: str
     removed: tuple[Removed, ...] = ()
     duplicate_of: str | None = None
+    author: str | None = None
+    syndication_group: str | None = None
+    """Id of the first document of the group of copies this one belongs to (itself if first), or null."""
+    similarity: float | None = None
+    """Estimated Jaccard similarity to ``duplicate_of`` (1.0 for an exact copy)."""
+    notes: tuple[str, ...] = ()
+    """What reading or cleaning had to decide: truncation, encoding guesses, language not English."""
+    origin: str | None = None
+    """Where this text was read from: a path, ``path:line`` (JSONL/CSV), ``path@offset`` (WARC)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from eventwire.clean.text import clean_text
-from eventwire.errors import NoMainText
+from eventwire.errors import MarkupTooDeep, NoMainText
 from eventwire.record import Removed
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
@@ -35,7 +35,38 @@ class CleanHtml:
     removed: tuple[Removed, ...]
 
 
+MAX_DEPTH = 1000
+"""Real pages nest a few dozen levels; libxml2 silently stops at 256, so deeper input would
+otherwise come out as "no article text" without saying why."""
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\b[^>]*?(/?)>")
+_NO_END_TAG = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+               "colgroup", "rp", "rt", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+               "meta", "param", "source", "track", "wbr", "html", "head", "body"}
+
+
+def nesting_depth(page: str, stop_at: int = MAX_DEPTH) -> int:
+    """Approximate element depth from the tag stream (stops counting once ``stop_at`` is passed)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(page):
+        name = m.group(2).lower()
+        if name in _NO_END_TAG or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop_at:
+                    break
+    return deepest
+
+
 def clean_html(page: str) -> CleanHtml:
+    depth = nesting_depth(page)
+    if depth > MAX_DEPTH:
+        raise MarkupTooDeep(f"HTML nested more than {MAX_DEPTH:,} elements deep; no real page is, "
+                            "so it was not parsed")
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_precision=True)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""

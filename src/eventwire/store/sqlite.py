@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventwire.dedupe import Deduplicator
 from eventwire.errors import NotFound, StoreError
-from eventwire.record import ErrorRecord, Record
+from eventwire.record import Document, ErrorRecord, Record
+from eventwire.store import duplicates
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", """
@@ -52,7 +54,9 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT MIN(id) FROM errors GROUP BY item, stage, code, message);
         CREATE UNIQUE INDEX errors_once ON errors(item, stage, code, message);
     """),
+    ("0003_duplicates", duplicates.MIGRATION),
 ]
+POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {"0003_duplicates": duplicates.backfill}
 
 
 def default_db_path() -> Path:
@@ -86,6 +90,7 @@ class Store:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
+        self.dedup = Deduplicator(duplicates.SqliteIndex(self.conn))
 
     def close(self) -> None:
         self.conn.close()
@@ -109,6 +114,8 @@ class Store:
             with self.conn:
                 for statement in filter(str.strip, sql.split(";")):
                     self.conn.execute(statement)
+                if name in POST_MIGRATION:
+                    POST_MIGRATION[name](self.conn)
                 self.conn.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
             applied.append(name)
         return applied
@@ -120,24 +127,55 @@ class Store:
 
     def add(self, record: Record, origin: str | None = None) -> bool:
         """Store a record; False (and nothing written) when its document is already stored."""
-        d = record.document
-        data = record.to_dict()
+        return self.save(record, origin) is not None
+
+    def save(self, record: Record, origin: str | None = None) -> Record | None:
+        """Store a record and return it as stored, or None when its document is already stored.
+
+        Near-duplicates of stored documents get ``duplicate_of`` and a syndication group here,
+        in the same transaction as the document, so a crash cannot leave one without the other.
+        """
         with self.conn:
-            cur = self.conn.execute(
-                "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            if self.has(record.document.id):
+                return None
+            document, entry, keys = self.dedup.examine(record.document)
+            record = replace(record, document=document)
+            d = record.document
+            data = record.to_dict()
+            self.conn.execute(
+                "INSERT INTO documents (id, url, title, published, source_name, domain, language, origin, n_events,"
+                " n_claims, n_contradictions, record, ingested_at, duplicate_of, syndication_group, similarity)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (d.id, d.url, d.title, d.published.value, d.source.name if d.source else None,
                  d.source.domain if d.source else None, d.language, origin, len(record.events),
                  len(record.claims), len(record.contradictions),
-                 json.dumps(data, ensure_ascii=False), _now()))
-            if cur.rowcount == 0:
-                return False
+                 json.dumps(data, ensure_ascii=False), _now(), d.duplicate_of, d.syndication_group, d.similarity))
+            duplicates.add_copy(self.conn, d, origin)
+            self.dedup.remember(entry, keys)
             self.conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                   list(_event_rows(record)))
             self.conn.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)", list(_claim_rows(record)))
             self.conn.executemany(
                 "INSERT INTO actors VALUES (?,?,?,?,?,?)",
                 [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
-        return True
+        return record
+
+    def add_copy(self, document: Document, origin: str | None = None) -> bool:
+        """Note another place an already-stored text was seen; False when this place is known too."""
+        with self.conn:
+            return duplicates.add_copy(self.conn, document, origin)
+
+    def copies(self, doc_id: str) -> list[dict[str, Any]]:
+        """Every place the text of ``doc_id`` was seen (url, outlet, date), first seen first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT url, domain, source_name, published, origin, seen_at FROM document_copies "
+            "WHERE doc_id = ? ORDER BY seen_at, rowid", (doc_id,))]
+
+    def syndication_group(self, group: str) -> list[dict[str, Any]]:
+        """Documents of one group of near-identical texts, the original first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT id, url, domain, source_name, published, duplicate_of, similarity FROM documents "
+            "WHERE id = ? OR syndication_group = ? ORDER BY rowid", (group, group))]
 
     def add_error(self, error: ErrorRecord) -> None:
         with self.conn:
@@ -149,19 +187,19 @@ class Store:
     # --- reading ------------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Record:
-        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        query = "SELECT record, syndication_group FROM documents WHERE "
+        row = self.conn.execute(query + "id = ?", (doc_id,)).fetchone()
         if row is None:
-            rows = self.conn.execute("SELECT record FROM documents WHERE id LIKE ? LIMIT 2",
-                                     (_prefix(doc_id) + "%",)).fetchall()
+            rows = self.conn.execute(query + "id LIKE ? LIMIT 2", (_prefix(doc_id) + "%",)).fetchall()
             if len(rows) != 1:
                 raise NotFound(f"no document {doc_id!r} in {self.path}"
                                + (" (the prefix is ambiguous)" if rows else ""))
             row = rows[0]
-        return Record.from_dict(json.loads(row["record"]))
+        return _loaded(row)
 
     def records(self) -> Iterator[Record]:
-        for row in self.conn.execute("SELECT record FROM documents ORDER BY ingested_at, id"):
-            yield Record.from_dict(json.loads(row["record"]))
+        for row in self.conn.execute("SELECT record, syndication_group FROM documents ORDER BY ingested_at, id"):
+            yield _loaded(row)
 
     def events(self, f: EventFilter) -> list[dict[str, Any]]:
         where: list[str] = []
@@ -208,6 +246,15 @@ class Store:
             "errors": one("SELECT COUNT(*) FROM errors").fetchone()[0],
             "path": self.path,
         }
+
+
+def _loaded(row: sqlite3.Row) -> Record:
+    """A stored record, with the group it was given when a later copy joined it."""
+    record = Record.from_dict(json.loads(row["record"]))
+    group = row["syndication_group"]
+    if group and record.document.syndication_group != group:
+        record = replace(record, document=replace(record.document, syndication_group=group))
+    return record
 
 
 def _now() -> str:
