@@ -33,7 +33,8 @@ bench: $(STAMP)  ## throughput of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
 
 lock: $(STAMP)
-	$(PIP) freeze --exclude-editable | grep -v en.core.web.sm > requirements/lock.txt
+	(echo '# Exact versions every install uses (pip -c). Regenerate with `make lock`.'; \
+	 $(PIP) freeze --exclude-editable | grep -v en.core.web.sm) > requirements/lock.txt
 
 clean:
 	rm -rf $(VENV) eventwire.db eventwire.db-wal eventwire.db-shm .pytest_cache .mypy_cache .ruff_cache

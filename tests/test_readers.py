@@ -312,3 +312,21 @@ def test_reading_a_large_warc_keeps_memory_flat(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert count == 401
     assert peak < 8 * 1024 * 1024  # ~4.5 MB of HTML went through; never more than a few records held
+
+
+def test_gzip_reader_matches_the_gzip_module_on_many_members(tmp_path: Path) -> None:
+    """Members that end inside a bounded read must not repeat or lose bytes (zlib keeps the
+    tail in both unused_data and unconsumed_tail at the end of a member)."""
+    import os
+
+    from eventwire.sources.compressed import GzipReader
+
+    path = tmp_path / "many.gz"
+    with path.open("wb") as fh:
+        for i in range(300):
+            fh.write(gzip.compress(os.urandom(500) + f"member {i} ".encode() * (i * 50)))
+    expected = gzip.decompress(path.read_bytes())
+    with path.open("rb") as raw:
+        reader = GzipReader(raw)
+        got = b"".join(iter(lambda: reader.read(70_000), b""))
+    assert got == expected and not reader.problems

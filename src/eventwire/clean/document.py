@@ -32,7 +32,8 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
         author = author or page.author
         dates.append((page.published, "page metadata"))
     else:
-        cleaned = clean_text(item.content, title=title)
+        cleaned = clean_text(item.content, title=title, classify_blocks=True,
+                             language=detect_language(item.content)[0])
         text, removed, title = cleaned.text, cleaned.removed, cleaned.title
     if not text.strip():
         raise NoMainText("no article text left after cleaning")
@@ -41,7 +42,8 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
     domain = domain_of(url)
     if site and looks_like_domain(site):
         domain, site = domain or domain_of(site), None
-    when = choose_published(published, dates, item.warc_date, url)
+    datelines = [r.text for r in removed if r.reason == "dateline"]
+    when = choose_published(published, dates, item.warc_date, url, datelines)
     language, _confidence = detect_language(text)
     notes = list(item.notes)
     if language != "en":

@@ -22,16 +22,35 @@ _APPEAL = re.compile(
 _SHARE_WORDS = {"share", "tweet", "telegram", "email", "e-mail", "print", "facebook", "twitter",
                 "whatsapp", "linkedin", "reddit", "copy", "link", "pin", "x", "vk", "save",
                 "comment", "comments", "mail", "messenger", "viber", "on"}
+_SHARE_THIS = re.compile(r"^(share|email|print|tweet) (this|the) (article|story|post|page|link)\b", re.I)
+_LEGAL = re.compile(r"(copyright\b|©|\(c\)\s*\d{4}|all rights reserved|copyrighted property|"
+                    r"may not be (re)?(published|distributed|reproduced)|without (the )?(prior |express )?"
+                    r"written permission|terms (of use|and conditions)|privacy policy)", re.I)
+_COMMENT_FORM = re.compile(r"(email address will not be published|required fields are marked|"
+                           r"comments? (are|is) moderated|you must be logged in|log in to (comment|reply)|"
+                           r"^leave a (reply|comment)|^post a comment|^(cancel|submit) (reply|comment)|"
+                           r"comments? (policy|guidelines))", re.I)
+_READ_TIME = re.compile(r"^\d+\s*(min|mins|minutes?)\.?\s*(read|reading time)$|^reading time:?\s*\d+", re.I)
+_SOCIAL = re.compile(r"\b(follow|like|join|find|connect with) (us|[A-Z][\w&.]*( [A-Z@][\w&.]*){0,3}) on "
+                     r"(twitter|x|facebook|instagram|telegram|youtube|linkedin|tiktok|whatsapp|threads|bluesky)\b",
+                     re.I)
+_APP_OR_DIGEST = re.compile(r"(download (the|our) .{0,40}\bapp\b|(weekly|daily) (summary|digest|briefing|roundup)|"
+                            r"in your inbox|get (the|our) (latest|best) .{0,30}(delivered|sent))", re.I)
+_SENTENCE_OF_NEWS = re.compile(r"\b(said|says|told|according to|court|lawsuit|sued|infring\w*|ruled)\b", re.I)
+"""Reporting on copyright (a lawsuit, a ruling) is news, not a notice."""
 _COOKIE = re.compile(r"\b(cookies?|privacy policy|consent|gdpr)\b", re.I)
 _MORE = re.compile(r"^(related( articles| stories| posts)?|read (more|also)|see also|"
                    r"more (on|from) this|recommended|most (read|popular)|trending)\b\s*:?", re.I)
 _BYLINE = re.compile(r"^(?i:by|written by|posted by|author:)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,4}"
                      r"(\s*(,|and|&)\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*\s*$")
 _DATELINE = re.compile(
-    r"^((published|updated|posted|last updated)\s*:?\s*)?"
+    r"^((published|updated|posted|last updated|date)\s*(on)?\s*:?\s*)?"
     r"(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
     r"(mon|tues|wednes|thurs|fri|satur|sun)day,?\s.*\d{4}|"
-    r"[A-Z][a-z]+ \d{1,2},? \d{4}( \d{1,2}:\d{2}( ?[AP]M)?)?)\s*$", re.I)
+    r"[A-Z][a-z]+\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? [A-Z][a-z]+\.?,? \d{4})"
+    r"(,? (at )?\d{1,2}[:.]\d{2}( ?[AP]M)?( [A-Z]{2,4})?)?\s*$", re.I)
+_COUNTERS = re.compile(r"^([\d.,]+[kKmM]?\s*(views?|comments?|shares?|likes?|reads?|replies|followers|"
+                       r"subscribers|reactions|votes)\s*[|·•]?\s*)+$", re.I)
 
 
 def furniture_reason(line: str) -> str | None:
@@ -40,8 +59,12 @@ def furniture_reason(line: str) -> str | None:
     if not s:
         return None
     words = s.split()
+    if len(words) <= 10 and _DATELINE.match(s):
+        return "dateline"
     if _WIDGET.match(s):
         return "widget: numbers only"
+    if len(words) <= 10 and _COUNTERS.match(s):
+        return "widget: counters"
     if len(words) <= 12 and _IMAGE_PROMPT.search(s):
         return "image prompt"
     if len(words) <= 15 and _CREDIT.match(s):
@@ -49,16 +72,25 @@ def furniture_reason(line: str) -> str | None:
     if len(words) <= 25 and _APPEAL.search(s) and (s.endswith(("!", "?")) or
                                                    re.search(r"\b(you|your|us|our)\b", s, re.I)):
         return "appeal to donate or subscribe"
-    if len(words) <= 8 and all(w.strip("|·•,.:").lower() in _SHARE_WORDS | {""} for w in words):
+    if len(words) <= 8 and (all(w.strip("|·•,.:").lower() in _SHARE_WORDS | {""} for w in words)
+                            or _SHARE_THIS.match(s)):
         return "share bar"
+    if len(words) <= 40 and _LEGAL.search(s) and not _SENTENCE_OF_NEWS.search(s):
+        return "copyright or legal notice"
+    if len(words) <= 40 and _COMMENT_FORM.search(s):
+        return "comment form"
+    if len(words) <= 5 and _READ_TIME.search(s):
+        return "reading time"
+    if len(words) <= 25 and _SOCIAL.search(s):
+        return "social media prompt"
+    if len(words) <= 25 and _APP_OR_DIGEST.search(s):
+        return "appeal to donate or subscribe"
     if len(words) <= 40 and _COOKIE.search(s) and re.search(r"\b(we|our|you|accept)\b", s, re.I):
         return "cookie notice"
     if len(words) <= 8 and _MORE.match(s):
         return "related-links heading"
     if len(words) <= 12 and _BYLINE.match(s):
         return "byline"
-    if len(words) <= 10 and _DATELINE.match(s):
-        return "dateline"
     return None
 
 

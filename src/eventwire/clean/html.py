@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
+from eventwire.clean.furniture import furniture_reason
 from eventwire.clean.text import clean_text
 from eventwire.errors import MarkupTooDeep, NoMainText
 from eventwire.record import Removed
@@ -44,6 +45,11 @@ _NO_END_TAG = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "t
                "meta", "param", "source", "track", "wbr", "html", "head", "body"}
 
 
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+"""Only dates the page declares (meta tags, JSON-LD, time elements); htmldate's extensive search
+guesses from copyright lines and stray numbers, which would be a made-up date with day precision."""
+
+
 def nesting_depth(page: str, stop_at: int = MAX_DEPTH) -> int:
     """Approximate element depth from the tag stream (stops counting once ``stop_at`` is passed)."""
     depth = deepest = 0
@@ -62,25 +68,37 @@ def nesting_depth(page: str, stop_at: int = MAX_DEPTH) -> int:
     return deepest
 
 
-def clean_html(page: str) -> CleanHtml:
+def clean_html(page: str, precision: bool = False, fast: bool = False, classify_blocks: bool = False,
+               keep_comments: bool = False) -> CleanHtml:
+    """Main text, metadata and removed blocks of ``page``.
+
+    ``precision`` asks trafilatura to favour precision; ``fast`` skips its fallback extractors
+    (readability, jusText), which roughly doubles speed at a small cost in quality.
+    """
     depth = nesting_depth(page)
     if depth > MAX_DEPTH:
         raise MarkupTooDeep(f"HTML nested more than {MAX_DEPTH:,} elements deep; no real page is, "
                             "so it was not parsed")
-    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_precision=True)
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=keep_comments,
+                                      include_tables=True, favor_precision=precision, fast=fast,
+                                      date_extraction_params=_DATE_PARAMS)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    comments = getattr(doc, "comments", None) if keep_comments else None
+    if isinstance(comments, str) and comments.strip():
+        body += "\n" + comments
     if not body.strip():
         body = trafilatura.extract(page, favor_recall=True) or ""
     if not body.strip():
         raise NoMainText("no article text found in the HTML page")
     title = getattr(doc, "title", None) or None
-    cleaned = clean_text(body, title=title)
+    cleaned = clean_text(body, title=title, classify_blocks=classify_blocks)
     if len(cleaned.text.split()) < 4:
         raise NoMainText("the HTML page holds only page furniture (no article text)")
-    kept = {_norm(line) for line in cleaned.text.split("\n\n")}
-    dropped = [Removed(text=t, reason="not main content") for t in _visible_blocks(page)
-               if _norm(t) not in kept and not any(_norm(t) in k for k in kept)]
+    kept_text = "\n".join(_norm(line) for line in cleaned.text.split("\n\n"))
+    dropped = []
+    for block in _visible_blocks(page):
+        if block not in kept_text:  # blocks are normalised, so a substring test is enough
+            dropped.append(Removed(text=block, reason=furniture_reason(block) or "not main content"))
     return CleanHtml(
         text=cleaned.text, title=cleaned.title, published=getattr(doc, "date", None),
         site=getattr(doc, "sitename", None), domain=getattr(doc, "hostname", None),

@@ -9,6 +9,7 @@ WARC crawl date, then a date in the URL path, then nothing. ``Published.origin``
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -106,11 +107,13 @@ def date_from_url(url: str | None) -> tuple[str, DatePrecision] | None:
 
 
 def choose_published(user: str | None, metadata: list[tuple[str | None, str]], warc_date: str | None,
-                     url: str | None) -> Published:
-    """Apply the precedence user → page metadata → WARC date → URL path → unknown.
+                     url: str | None, datelines: Sequence[str] = ()) -> Published:
+    """Apply the precedence user → page metadata → dateline on the page → WARC date → URL path → unknown.
 
     ``metadata`` lists candidate values with the name of the field they came from; an
-    unreadable candidate is skipped (a bad page date must not hide a good WARC date).
+    unreadable candidate is skipped (a bad page date must not hide a good WARC date). A
+    dateline printed on the page ("Published 20 February 2020") is the outlet's own statement,
+    so it ranks above the crawl time; its origin is ``text``.
     """
     if user:
         return parse_published(user, "user", "--published")
@@ -120,6 +123,12 @@ def choose_published(user: str | None, metadata: list[tuple[str | None, str]], w
                 return parse_published(value, "metadata", via)
             except UsageError:
                 continue
+    for line in datelines:
+        value = _DATELINE_PREFIX.sub("", line).strip()
+        try:
+            return parse_published(value, "text", "dateline")
+        except UsageError:
+            continue
     if warc_date:
         try:
             return parse_published(warc_date, "warc", "WARC-Date")
@@ -129,6 +138,9 @@ def choose_published(user: str | None, metadata: list[tuple[str | None, str]], w
     if found:
         return Published(value=found[0], precision=found[1], origin="metadata", via="url path")
     return Published(value=None, precision="unknown", origin="unknown")
+
+
+_DATELINE_PREFIX = re.compile(r"(?i)^\s*((published|updated|posted|last updated|date)\s*(on)?\s*:?\s*)")
 
 
 def domain_of(url: str | None) -> str | None:

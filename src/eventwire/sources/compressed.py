@@ -83,7 +83,7 @@ class GzipReader(io.RawIOBase):
             return
         data, self._input = self._input, b""
         try:
-            out = self._decomp.decompress(data, CHUNK * 4)
+            out = self._decomp.decompress(data, CHUNK * 4)  # bounded output: a bomb cannot spike memory
         except zlib.error as exc:
             if not self.resync:
                 raise TruncatedInput(f"damaged gzip data after {self.consumed:,} bytes ({exc})") from None
@@ -92,13 +92,14 @@ class GzipReader(io.RawIOBase):
             self._input = data[1:]
             return
         self._member_started = True
-        self._input = self._decomp.unconsumed_tail
-        if self._decomp.eof:
+        if not self._decomp.eof:
+            self._input = self._decomp.unconsumed_tail
+        else:  # at the end of a member zlib leaves the rest in unused_data (and, stale, in unconsumed_tail)
             rest = self._decomp.unused_data
             self._decomp = zlib.decompressobj(31)
             self._member_started = False
             if rest.strip(b"\x00"):
-                self._input = rest + self._input
+                self._input = rest
         self._emit(out)
 
     def _seek_member(self) -> None:

@@ -1,0 +1,181 @@
+"""Near-duplicate detection: MinHash estimates, LSH lookup, groups in memory and in the store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventwire.clean import build_document
+from eventwire.dedupe import Deduplicator, Entry, MemoryIndex, band_keys, signature, similarity
+from eventwire.dedupe.minhash import shingle_hashes
+from eventwire.record import Document, Published, Record
+from eventwire.sources.raw import RawItem
+from eventwire.store import Store
+from eventwire.store import duplicates as store_duplicates
+
+STORY = ("Government forces shelled rebel positions near the northern city on Tuesday, a military spokesman "
+         "said, adding that the operation would continue until the area was secured. Residents reported heavy "
+         "explosions through the night and said several houses had been destroyed. The opposition accused the "
+         "army of targeting civilians and called on the United Nations to intervene. A ceasefire agreed last "
+         "month has repeatedly been violated by both sides, according to monitors who visited the region on "
+         "Monday. Aid agencies said thousands of families had fled toward the border in recent days.")
+OTHER = ("The central bank raised its main interest rate by half a point on Wednesday, citing persistent "
+         "inflation in food and energy prices. Economists had expected a smaller increase. The governor said "
+         "further tightening could follow if prices did not ease by the end of the year, and markets fell "
+         "sharply after the announcement. Exporters warned that a stronger currency would hurt sales abroad, "
+         "while retailers said consumer demand was already weakening across the country.")
+
+
+def doc(text: str, url: str | None = None) -> Document:
+    item = RawItem(origin=url or "test", content=text, kind="text", url=url)
+    return build_document(item)
+
+
+def test_similarity_estimates_jaccard() -> None:
+    a, _ = signature(STORY)
+    edited, _ = signature(STORY.replace("Tuesday", "Wednesday").replace("heavy", "loud"))
+    other, _ = signature(OTHER)
+    assert similarity(a, a) == 1.0
+    assert similarity(a, edited) > 0.7
+    assert similarity(a, other) < 0.1
+
+
+def test_signature_ignores_case_punctuation_and_quotes() -> None:
+    a, _ = signature(STORY)
+    b, _ = signature(STORY.upper().replace(",", " ").replace(".", " ."))
+    assert similarity(a, b) == 1.0
+
+
+def test_hashes_are_stable_across_processes() -> None:
+    """Signatures are stored; a new process must compute the same ones."""
+    code = ("import json; from eventwire.dedupe import signature, band_keys; "
+            f"s, n = signature({STORY!r}); print(json.dumps([s.tolist(), band_keys(s)]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    sig, keys = json.loads(out.stdout)
+    here, _ = signature(STORY)
+    assert sig == here.tolist() and keys == band_keys(here)
+
+
+def test_empty_and_tiny_texts() -> None:
+    assert shingle_hashes("").size == 0
+    sig, size = signature("")
+    assert size == 0 and sig.shape == (128,)
+    sig, size = signature("Talks resumed.")
+    assert size == 1
+
+
+def test_band_keys_differ_per_band() -> None:
+    sig = np.zeros(128, dtype=np.uint32)
+    assert len(set(band_keys(sig))) == 32
+
+
+def test_memory_deduplicator_groups_copies_and_keeps_distinct_apart() -> None:
+    dedup = Deduplicator(MemoryIndex())
+    first = dedup.assign(doc(STORY, "https://a.example/1"))
+    copy = dedup.assign(doc("WASHINGTON — " + STORY + " (Reporting by Desk.)", "https://b.example/2"))
+    other = dedup.assign(doc(OTHER, "https://c.example/3"))
+    third = dedup.assign(doc(STORY.replace("Tuesday", "Tuesday night"), "https://d.example/4"))
+    assert first.duplicate_of is None and first.syndication_group is None
+    assert copy.duplicate_of == first.id and copy.syndication_group == first.id and copy.similarity
+    assert other.duplicate_of is None
+    assert third.syndication_group == first.id
+    root = dedup.index.entry(first.id)
+    assert root is not None and root.group == first.id
+
+
+@dataclass
+class CountingIndex(MemoryIndex):
+    """The real MemoryIndex, counting how many stored entries a lookup has to compare."""
+
+    compared: list[int] = field(default_factory=list)
+
+    def candidates(self, keys: list[int]) -> list[str]:
+        found = super().candidates(keys)
+        self.compared.append(len(found))
+        return found
+
+
+def test_lookup_compares_only_bucket_mates() -> None:
+    index = CountingIndex()
+    dedup = Deduplicator(index)
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{i}" for i in range(5000)]
+    for _ in range(300):  # 300 unrelated texts
+        dedup.assign(doc(" ".join(rng.choice(vocabulary, 80)) + "."))
+    dedup.assign(doc(STORY))
+    assert index.compared[-1] <= 3  # sub-linear: not 300 comparisons
+
+
+def test_short_texts_are_not_called_copies() -> None:
+    dedup = Deduplicator(MemoryIndex())
+    a = dedup.assign(doc("Talks resumed on Monday in the capital city."))
+    b = dedup.assign(doc("Talks resumed on Monday in the capital city!"))
+    assert a.id != b.id and b.duplicate_of is None
+
+
+def test_store_marks_near_duplicates_and_counts_exact_copies(tmp_path: Path) -> None:
+    with Store(tmp_path / "d.db") as store:
+        original = doc(STORY, "https://a.example/1")
+        assert store.save(Record(document=original), "a") is not None
+        near = doc(STORY + " Officials gave no figure for casualties.", "https://b.example/2")
+        stored = store.save(Record(document=near), "b")
+        assert stored is not None and stored.document.duplicate_of == original.id
+        assert stored.document.syndication_group == original.id
+        # the original now knows it heads a group
+        assert store.get(original.id).document.syndication_group == original.id
+        assert [r["id"] for r in store.syndication_group(original.id)] == [original.id, near.id]
+        # the same text again at another URL: one document, two places
+        again = replace(original, url="https://c.example/3", origin="c")
+        assert store.save(Record(document=again), "c") is None
+        assert store.add_copy(again, "c") is True
+        assert store.add_copy(again, "c") is False
+        assert [c["url"] for c in store.copies(original.id)] == ["https://a.example/1", "https://c.example/3"]
+
+
+def test_duplicates_survive_reopening_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        store.save(Record(document=doc(STORY, "https://a.example/1")))
+    with Store(path) as store:
+        stored = store.save(Record(document=doc(STORY + " More later.", "https://b.example/2")))
+        assert stored is not None and stored.document.duplicate_of is not None
+
+
+def test_backfill_gives_old_documents_signatures(tmp_path: Path) -> None:
+    with Store(tmp_path / "b.db") as store:
+        first = doc(STORY, "https://a.example/1")
+        store.save(Record(document=first))
+        with store.conn:
+            store.conn.execute("DELETE FROM lsh_keys")
+            store.conn.execute("DELETE FROM minhash")
+            store_duplicates.backfill(store.conn)
+        entry = store.dedup.index.entry(first.id)
+        assert isinstance(entry, Entry) and entry.shingles > 50
+        stored = store.save(Record(document=doc(STORY + " Update follows.", "https://b.example/2")))
+        assert stored is not None and stored.document.duplicate_of == first.id
+
+
+def test_syndication_group_is_in_the_record_round_trip() -> None:
+    d = Document(id="sha256:" + "0" * 64, url=None, source=None, title=None,
+                 published=Published(None, "unknown", "unknown"), language="en", text="x",
+                 duplicate_of="sha256:" + "1" * 64, syndication_group="sha256:" + "1" * 64, similarity=0.9)
+    again = Record.from_dict(json.loads(json.dumps(Record(document=d).to_dict())))
+    assert again.document == d
+
+
+@pytest.mark.parametrize("limit", [15])
+def test_planted_syndication_floor(shared: Path, limit: int) -> None:
+    """benchmarks/syndication.py on the first stories: targets of issue 3 as floors."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from syndication import load_stories, measure
+
+    figures = measure(load_stories(shared / "data", limit))
+    assert figures["failed_to_clean"] == 0
+    assert figures["grouped"] >= 0.95
+    assert figures["wrongly_grouped"] <= 0.01
