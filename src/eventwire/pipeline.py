@@ -8,6 +8,7 @@ bad document never stops a batch. Batching for spaCy lives here, in :class:`Extr
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from eventwire.clean import build_document
 from eventwire.dedupe import Deduplicator, MemoryIndex
-from eventwire.errors import EventwireError, ExtractionError, code_of
+from eventwire.errors import EventwireError, code_of
 from eventwire.extract import extract
 from eventwire.nlp import load_nlp
 from eventwire.record import Document, ErrorRecord, Record
@@ -131,25 +132,19 @@ class Extract:
                 if isinstance(x, Document) and x.language != "en":
                     results[x.id] = Record(document=x)  # stored and flagged; no English NLP on it
             docs = [x for x in chunk if isinstance(x, Document) and x.id not in results]
-            fits = [d for d in docs if len(d.text) <= nlp.max_length]
-            for d in docs:
-                if len(d.text) > nlp.max_length:
-                    results[d.id] = error_record(
-                        self.origins.get(d.id, d.id), self.name,
-                        ExtractionError(f"text of {len(d.text):,} characters exceeds the "
-                                        f"parser limit of {nlp.max_length:,}"), d.id)
+            fits = [_within_parser_limit(d, nlp.max_length) for d in docs]
             parsed: list[Doc | None]
             try:
-                parsed = list(nlp.pipe([d.text for d in fits]))
+                parsed = list(nlp.pipe([text for _, text in fits]))
             except Exception:
                 parsed = []
-                for d in fits:
+                for d, text in fits:
                     try:
-                        parsed.append(nlp(d.text))
+                        parsed.append(nlp(text))
                     except Exception as exc:
                         results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
                         parsed.append(None)
-            for d, sdoc in zip(fits, parsed, strict=True):
+            for (d, _text), sdoc in zip(fits, parsed, strict=True):
                 if sdoc is None:
                     continue
                 try:
@@ -158,6 +153,21 @@ class Extract:
                     results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
             for x in chunk:
                 yield results[x.id] if isinstance(x, Document) else x
+
+
+def _within_parser_limit(document: Document, limit: int) -> tuple[Document, str]:
+    """The document and the text to parse: all of it, or a prefix cut at a paragraph break.
+
+    spaCy refuses texts over ``nlp.max_length`` (its parser needs about 1 GB per 100,000
+    characters). The whole text is still stored; extraction covers the prefix, and a note says so.
+    """
+    if len(document.text) <= limit:
+        return document, document.text
+    cut = document.text.rfind("\n\n", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    note = (f"extraction ran on the first {cut:,} of {len(document.text):,} characters "
+            f"(the parser limit is {limit:,})")
+    return dataclasses.replace(document, notes=(*document.notes, note)), document.text[:cut]
 
 
 class Progress:

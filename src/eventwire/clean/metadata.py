@@ -151,7 +151,7 @@ def domain_of(url: str | None) -> str | None:
         host = urlparse(url if "//" in url else f"//{url}").hostname
     except ValueError:
         return None
-    if not host:
+    if not host or (not looks_like_domain(host) and not re.fullmatch(r"[\d.]+|localhost", host)):
         return None
     return host[4:] if host.startswith("www.") else host
 
