@@ -121,6 +121,8 @@ def test_main_span_bridges_small_gaps_only() -> None:
     ("Download our free news app for breaking alerts", "appeal to donate or subscribe"),
     ("Get the daily digest delivered to your inbox", "appeal to donate or subscribe"),
     ("Share this story", "share bar"),
+    ("Donate", "appeal to donate or subscribe"),
+    ("Subscribe now", "appeal to donate or subscribe"),
     ("Updated: March 3, 2024", "dateline"),
     ("2024-03-03", "dateline"),
     ("1,204 views", "widget: counters"),

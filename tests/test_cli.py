@@ -115,3 +115,77 @@ def test_demo_prints_summary(cli: list[str], tmp_path: Path) -> None:
     for word in ("documents", "events", "claims", "contradictions", "database"):
         assert word in out.stdout
     assert "failed 0" in out.stdout
+
+
+def _warc(path: Path, pages: dict[str, str]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, html in pages.items():
+            body = html.encode()
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body),
+                                                          http_headers=http,
+                                                          warc_headers_dict={"WARC-Date": "2023-09-02T08:00:00Z"}))
+            req = b"GET / HTTP/1.1\r\n\r\n"
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(req), length=len(req)))
+
+
+STORY_HTML = ("<html><head><title>{title}</title></head><body><nav>Home | World | Sport</nav><article>"
+              "<p>Protesters marched through the capital on Friday to demand the release of detained "
+              "journalists, and police fired tear gas to disperse the crowd near the parliament, witnesses said.</p>"
+              "<p>The interior ministry said in a statement that officers had acted lawfully and that eleven "
+              "people were arrested for attacking public property during the demonstration.</p>"
+              "<p>Rights groups condemned the arrests and called for an independent inquiry.</p>{extra}"
+              "</article><footer>Share Tweet Email</footer></body></html>")
+
+
+def test_ingest_warc_groups_syndicated_copies_and_show_lists_them(cli: list[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    warc = tmp_path / "crawl.warc.gz"
+    _warc(warc, {
+        "https://first.example/2023/09/01/protest": STORY_HTML.format(title="Police fire tear gas", extra=""),
+        "https://second.example/news/protest": STORY_HTML.format(
+            title="Tear gas at protest", extra="<p>This story has been updated with the ministry's figures.</p>"),
+        "https://third.example/p/1": STORY_HTML.format(title="Police fire tear gas", extra=""),
+    })
+    out = run(cli, "ingest", str(warc), "--db", db)
+    assert out.returncode == 0, out.stderr
+    assert "read 3  new 2  unchanged 0  copies 1  near-duplicates 1  failed 0" in out.stdout
+    assert "skipped: warc request record × 3" in out.stdout
+    rows = json.loads(run(cli, "events", "--db", db, "--format", "json").stdout)
+    first = next(r for r in rows if r["url"] and "first.example" in r["url"])
+    shown = run(cli, "show", first["doc_id"], "--db", db).stdout
+    assert "seen at (2)" in shown and "https://third.example/p/1" in shown
+    assert "syndication group" in shown and "https://second.example/news/protest" in shown
+    assert "published 2023-09-02T08:00:00+00:00 (warc, WARC-Date)" in shown
+
+
+def test_ingest_csv_with_field_mapping(cli: list[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    path = tmp_path / "articles.csv"
+    path.write_text("unit_id,article_title,article_content,source,date\n"
+                    '1,Airstrikes hit town,"Jets struck the town of Maarat on Tuesday, killing nine people, '
+                    'rescuers said.",Outlet One,4/5/2017\n', encoding="utf-8")
+    out = run(cli, "ingest", str(path), "--db", db, "--fields", "text=article_content,title=article_title")
+    assert out.returncode == 0 and "new 1" in out.stdout, out.stdout + out.stderr
+    record = json.loads(run(cli, "extract", str(path), "--fields", "text=article_content").stdout)
+    assert record["document"]["published"] == {"value": "2017-04-05", "precision": "day", "origin": "metadata",
+                                               "via": "source field"}
+    assert record["document"]["source"] == {"name": "Outlet One", "domain": None}
+
+
+def test_reading_options_are_validated(cli: list[str], tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Troops shelled the town on Monday, officials said.")
+    bad_map = run(cli, "extract", str(f), "--fields", "body")
+    assert bad_map.returncode != 0 and "E500" in bad_map.stderr and "Traceback" not in bad_map.stderr
+    bad_size = run(cli, "extract", str(f), "--max-bytes", "lots")
+    assert bad_size.returncode == 2 and "not a size" in bad_size.stderr
+    small = run(cli, "extract", str(f), "--max-bytes", "20")
+    assert small.returncode == 0
+    assert json.loads(small.stdout)["document"]["notes"][0].startswith("truncated: kept the first 20 of")

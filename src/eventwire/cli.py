@@ -236,10 +236,18 @@ def table(rows: list[dict[str, Any]], columns: list[str], width: int = 28) -> st
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as store:
         record = store.get(args.doc_id)
+        copies = store.copies(record.document.id)
+        group_id = record.document.syndication_group
+        group = store.syndication_group(group_id) if group_id else []
     if args.format == "json":
         print(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
-    else:
-        print(render_text(record))
+        return 0
+    lines = [f"seen at ({len(copies)})"] + [f"  {c['url'] or c['origin']}  {c['source_name'] or c['domain'] or ''}"
+                                            for c in copies]
+    if group_id and group:
+        lines.append(f"syndication group {group_id[:19]}… ({len(group)} texts)")
+        lines += [f"  {g['id'][:19]}…  {g['url'] or '-'}  similarity {g['similarity'] or 'original'}" for g in group]
+    print(render_text(record, lines))
     return 0
 
 
@@ -269,13 +277,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_text(record: Record) -> str:
-    """A readable summary of one record: events and claims with their evidence."""
+def render_text(record: Record, provenance: Sequence[str] = ()) -> str:
+    """A readable summary of one record: metadata, events and claims with their evidence."""
     d = record.document
     text = d.text
     actors = {a.id: a for a in record.actors}
-    out = [f"{d.title or '(untitled)'}", f"id {d.id}", f"published {d.published.value} "
-           f"({d.published.origin})  language {d.language}  url {d.url or '-'}", ""]
+    outlet = " / ".join(x for x in (d.source.name, d.source.domain) if x) if d.source else "-"
+    out = [f"{d.title or '(untitled)'}", f"id {d.id}",
+           f"published {d.published.value} ({d.published.origin}{', ' + d.published.via if d.published.via else ''})"
+           f"  language {d.language}  url {d.url or '-'}",
+           f"outlet {outlet}  author {d.author or '-'}  read from {d.origin or '-'}"]
+    if d.duplicate_of:
+        out.append(f"near-copy of {d.duplicate_of} (similarity {d.similarity})")
+    out += [f"note: {n}" for n in d.notes]
+    out += [*provenance, ""]
     out.append(f"events ({len(record.events)})")
     for e in record.events:
         src = ", ".join(actors[r.actor].name if r.actor in actors else r.text for r in e.source) or "-"

@@ -92,4 +92,4 @@ def _count(items: Iterable[RawItem | ErrorRecord], report: IngestReport) -> Iter
 def example_paths() -> list[str]:
     """The bundled example corpus (see ``eventwire/examples/README.md``)."""
     root = Path(str(resources.files("eventwire.examples")))
-    return [str(root / name) for name in ("seed.txt", "seed.html", "voa_sample.jsonl")]
+    return [str(root / name) for name in ("seed.html", "seed.txt", "voa_sample.jsonl")]

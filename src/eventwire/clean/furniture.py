@@ -69,6 +69,8 @@ def furniture_reason(line: str) -> str | None:
         return "image prompt"
     if len(words) <= 15 and _CREDIT.match(s):
         return "image credit"
+    if len(words) <= 3 and _APPEAL.search(s):  # a bare button: "Donate", "Subscribe now"
+        return "appeal to donate or subscribe"
     if len(words) <= 25 and _APPEAL.search(s) and (s.endswith(("!", "?")) or
                                                    re.search(r"\b(you|your|us|our)\b", s, re.I)):
         return "appeal to donate or subscribe"
