@@ -36,11 +36,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import trafilatura
-from lxml import etree
 from lxml import html as lxml_html
 from readability import Document as Readability
 
 from eventwire.clean import build_document
+from eventwire.clean.flatten import flatten
 from eventwire.errors import EventwireError
 from eventwire.sources.encoding import decode
 from eventwire.sources.raw import RawItem
@@ -48,51 +48,6 @@ from eventwire.sources.raw import RawItem
 logging.getLogger("readability").setLevel(logging.CRITICAL)  # it logs a traceback for pages it gives up on
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SKIP = {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "select"}
-_BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt",
-          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-          "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
-          "thead", "tr", "ul", "option", "caption", "menu", "text"}
-
-
-def flatten(page: str) -> str:
-    """The page as a text dump: the text of each block element on its own line."""
-    try:
-        root = lxml_html.fromstring(page)
-    except (etree.ParserError, ValueError):
-        return ""
-    lines: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(buffer).split())
-        if line:
-            lines.append(line)
-        buffer.clear()
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP:
-            if el.tail:
-                buffer.append(el.tail)
-            return
-        block = tag in _BLOCK
-        if block:
-            flush()
-        if el.text and isinstance(el.tag, str):
-            buffer.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buffer.append(el.tail)
-
-    walk(root)
-    flush()
-    return "\n".join(lines)
-
-
 def as_paragraph_html(text: str) -> str:
     return "<html><body>" + "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
 

@@ -23,6 +23,7 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
     """Clean ``item`` and gather its metadata; ``published`` (from the user) overrides any date."""
     url, title, site, author = item.url, item.title, item.source, item.author
     dates: list[tuple[str | None, str]] = [(item.published, "source field")]
+    reader_notes: tuple[str, ...] = ()
     if item.kind == "html":
         page = clean_html(item.content)
         text, removed = page.text, page.removed
@@ -30,6 +31,7 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
         url = url or page.url
         site = site or page.site
         author = author or page.author
+        reader_notes = page.notes
         dates.append((page.published, "page metadata"))
     else:
         cleaned = clean_text(item.content, title=title, classify_blocks=True,
@@ -45,7 +47,7 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
     datelines = [r.text for r in removed if r.reason == "dateline"]
     when = choose_published(published, dates, item.warc_date, url, datelines)
     language, _confidence = detect_language(text)
-    notes = list(item.notes)
+    notes = list(item.notes) + list(reader_notes)
     if language != "en":
         notes.append(f"language detected as {language!r}: stored, but English-only extraction was not run")
     for note in item.notes:

@@ -12,16 +12,13 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
-from lxml import html as lxml_html
 
+from eventwire.clean.flatten import flatten
 from eventwire.clean.furniture import furniture_reason
+from eventwire.clean.metadata import detect_language
 from eventwire.clean.text import clean_text
 from eventwire.errors import MarkupTooDeep, NoMainText
 from eventwire.record import Removed
-
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "a", "div",
-           "td", "th", "blockquote", "b", "strong", "time", "small")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +31,7 @@ class CleanHtml:
     url: str | None
     author: str | None
     removed: tuple[Removed, ...]
+    notes: tuple[str, ...] = ()
 
 
 MAX_DEPTH = 1000
@@ -88,43 +86,36 @@ def clean_html(page: str, precision: bool = False, fast: bool = False, classify_
         body += "\n" + comments
     if not body.strip():
         body = trafilatura.extract(page, favor_recall=True) or ""
-    if not body.strip():
-        raise NoMainText("no article text found in the HTML page")
     title = getattr(doc, "title", None) or None
-    cleaned = clean_text(body, title=title, classify_blocks=classify_blocks)
+    notes: tuple[str, ...] = ()
+    blocks = flatten(page).splitlines()
+    if body.strip():
+        cleaned = clean_text(body, title=title, classify_blocks=classify_blocks)
+    else:
+        # trafilatura finds nothing in some plain or oddly built pages; their text is still
+        # there, so clean them as the text dump they amount to.
+        dump = "\n".join(blocks)
+        if not dump.strip():
+            raise NoMainText("no article text found in the HTML page")
+        cleaned = clean_text(dump, title=title, classify_blocks=True, language=detect_language(dump)[0])
+        notes = ("no main text found by the HTML extractor; the page was cleaned as a text dump",)
     if len(cleaned.text.split()) < 4:
         raise NoMainText("the HTML page holds only page furniture (no article text)")
     kept_text = "\n".join(_norm(line) for line in cleaned.text.split("\n\n"))
+    removed_text = {r.text for r in cleaned.removed}
     dropped = []
-    for block in _visible_blocks(page):
-        if block not in kept_text:  # blocks are normalised, so a substring test is enough
+    for block in blocks:
+        if block not in kept_text and block not in removed_text:  # normalised lines: substring test suffices
             dropped.append(Removed(text=block, reason=furniture_reason(block) or "not main content"))
     return CleanHtml(
         text=cleaned.text, title=cleaned.title, published=getattr(doc, "date", None),
         site=getattr(doc, "sitename", None), domain=getattr(doc, "hostname", None),
         url=getattr(doc, "url", None), author=getattr(doc, "author", None),
-        removed=cleaned.removed + tuple(_dedupe(dropped)))
+        removed=cleaned.removed + tuple(_dedupe(dropped)), notes=notes)
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _visible_blocks(page: str) -> list[str]:
-    """Leaf-level visible text blocks of the page, in document order."""
-    try:
-        root = lxml_html.fromstring(page)
-    except (ValueError, lxml_html.etree.ParserError):
-        return []
-    out: list[str] = []
-    for el in root.iter(*_BLOCKS):
-        if any(anc.tag in _SKIP_TAGS for anc in el.iterancestors()):
-            continue
-        has_blocks = any(child.tag in _BLOCKS for child in el)
-        own = _norm(el.text or "") if has_blocks else _norm(el.text_content())
-        if own:
-            out.append(own)
-    return out
 
 
 def _dedupe(items: list[Removed]) -> list[Removed]:

@@ -1,0 +1,58 @@
+"""An HTML page as a text dump: the text of each block element on its own line.
+
+This is what copying a page, or a scraper's "text" output, gives. eventwire uses it when
+trafilatura finds no main text in a page (plain or oddly built pages), so that the text-dump
+cleaner can still find the article; the cleaning benchmark uses it to turn its HTML pages into
+the text-dump case.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+SKIP = {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "select"}
+BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt",
+         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+         "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+         "thead", "tr", "ul", "option", "caption", "menu", "text"}
+
+
+def flatten(page: str) -> str:
+    """The visible text of ``page``, one block element per line (inline elements joined)."""
+    try:
+        root = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return ""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(buffer).split())
+        if line:
+            lines.append(line)
+        buffer.clear()
+
+    # An explicit stack instead of recursion: deep (if capped) markup must not exhaust the C stack.
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if closing:
+            if tag in BLOCK:
+                flush()
+            if el.tail:
+                buffer.append(el.tail)
+            continue
+        if tag in SKIP or not isinstance(el.tag, str):
+            if el.tail:
+                buffer.append(el.tail)
+            continue
+        if tag in BLOCK:
+            flush()
+        if el.text:
+            buffer.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    flush()
+    return "\n".join(lines)
