@@ -150,3 +150,14 @@ def test_text_dump_document_keeps_byline_and_dateline_as_metadata() -> None:
     assert (document.published.value, document.published.origin, document.published.via) == (
         "2024-03-14", "text", "dateline")
     assert document.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_html_page_the_extractor_cannot_read_is_cleaned_as_a_text_dump() -> None:
+    """A text dump saved as .html (no markup at all): trafilatura finds nothing in it."""
+    page = dump(MENU, "", "Council suspends mining permits after protests", "", P1, "", P2, "", P3, "",
+                "© 2024 Valley Herald").replace("\n", "\n\n")
+    document = build_document(RawItem(origin="odd.html", content=page, kind="html"))
+    assert document.text.split("\n\n") == [P1, P2, P3]
+    assert document.title == "Council suspends mining permits after protests"
+    assert any("cleaned as a text dump" in n for n in document.notes)
+    assert {"Home", "Local", "Sport", "© 2024 Valley Herald"} <= {r.text for r in document.removed}

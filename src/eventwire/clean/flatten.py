@@ -8,9 +8,12 @@ the text-dump case.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 SKIP = {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "select"}
 BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt",
          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -27,10 +30,15 @@ def flatten(page: str) -> str:
     lines: list[str] = []
     buffer: list[str] = []
 
-    def flush() -> None:
-        line = " ".join("".join(buffer).split())
-        if line:
-            lines.append(line)
+    # Plain text served as HTML (a handful of elements at most) keeps its blank-line paragraphs.
+    plain = sum(1 for _ in root.iter()) <= 5
+
+    def flush(pre: bool = False) -> None:
+        text = "".join(buffer)
+        for part in _BLANK_LINE.split(text) if plain or pre else [text]:
+            line = " ".join(part.split())
+            if line:
+                lines.append(line)
         buffer.clear()
 
     # An explicit stack instead of recursion: deep (if capped) markup must not exhaust the C stack.
@@ -40,7 +48,7 @@ def flatten(page: str) -> str:
         tag = el.tag if isinstance(el.tag, str) else ""
         if closing:
             if tag in BLOCK:
-                flush()
+                flush(pre=tag == "pre")
             if el.tail:
                 buffer.append(el.tail)
             continue
