@@ -122,6 +122,8 @@ def test_main_span_bridges_small_gaps_only() -> None:
     ("Get the daily digest delivered to your inbox", "appeal to donate or subscribe"),
     ("Share this story", "share bar"),
     ("Donate", "appeal to donate or subscribe"),
+    ("(Reporting by Ana Ruiz in Lima; Editing by Tom Bell)", "credit line"),
+    ("Additional reporting by the Valley desk.", "credit line"),
     ("Subscribe now", "appeal to donate or subscribe"),
     ("Updated: March 3, 2024", "dateline"),
     ("2024-03-03", "dateline"),
@@ -136,6 +138,8 @@ def test_furniture_rules(line: str, reason: str) -> None:
     "The publisher said the court ruled that the copyright claim was without merit.",
     "Thousands followed the funeral on television.",
     "He said he had read the report twice.",
+    "Reporting by local journalists was restricted during the siege, the union said.",
+    "Reporting by local journalists was restricted.",
 ])
 def test_news_sentences_are_not_furniture(line: str) -> None:
     assert furniture_reason(line) is None

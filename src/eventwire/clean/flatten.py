@@ -27,9 +27,13 @@ def flatten(page: str) -> str:
         root = lxml_html.fromstring(page)
     except (etree.ParserError, ValueError):
         return ""
+    return "\n".join(flatten_tree(root)[0])
+
+
+def flatten_tree(root: etree._Element) -> tuple[list[str], int]:
+    """Lines of visible text of a parsed page, and the depth of its deepest element."""
     lines: list[str] = []
     buffer: list[str] = []
-
     # Plain text served as HTML (a handful of elements at most) keeps its blank-line paragraphs.
     plain = sum(1 for _ in root.iter()) <= 5
 
@@ -41,10 +45,11 @@ def flatten(page: str) -> str:
                 lines.append(line)
         buffer.clear()
 
-    # An explicit stack instead of recursion: deep (if capped) markup must not exhaust the C stack.
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    # An explicit stack instead of recursion: deep markup must not exhaust the C stack.
+    deepest = 0
+    stack: list[tuple[etree._Element, bool, int]] = [(root, False, 1)]
     while stack:
-        el, closing = stack.pop()
+        el, closing, depth = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
         if closing:
             if tag in BLOCK:
@@ -52,6 +57,7 @@ def flatten(page: str) -> str:
             if el.tail:
                 buffer.append(el.tail)
             continue
+        deepest = max(deepest, depth)
         if tag in SKIP or not isinstance(el.tag, str):
             if el.tail:
                 buffer.append(el.tail)
@@ -60,7 +66,7 @@ def flatten(page: str) -> str:
             flush()
         if el.text:
             buffer.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        stack.append((el, True, depth))
+        stack.extend((child, False, depth + 1) for child in reversed(el))
     flush()
-    return "\n".join(lines)
+    return lines, deepest

@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
-from eventwire.clean.flatten import flatten
+from eventwire.clean.flatten import flatten_tree
 from eventwire.clean.furniture import furniture_reason
 from eventwire.clean.metadata import detect_language
 from eventwire.clean.text import clean_text
@@ -34,36 +37,14 @@ class CleanHtml:
     notes: tuple[str, ...] = ()
 
 
-MAX_DEPTH = 1000
-"""Real pages nest a few dozen levels; libxml2 silently stops at 256, so deeper input would
-otherwise come out as "no article text" without saying why."""
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\b[^>]*?(/?)>")
-_NO_END_TAG = {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
-               "colgroup", "rp", "rt", "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-               "meta", "param", "source", "track", "wbr", "html", "head", "body"}
-
-
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 """Only dates the page declares (meta tags, JSON-LD, time elements); htmldate's extensive search
 guesses from copyright lines and stray numbers, which would be a made-up date with day precision."""
 
-
-def nesting_depth(page: str, stop_at: int = MAX_DEPTH) -> int:
-    """Approximate element depth from the tag stream (stops counting once ``stop_at`` is passed)."""
-    depth = deepest = 0
-    for m in _TAG.finditer(page):
-        name = m.group(2).lower()
-        if name in _NO_END_TAG or m.group(3):
-            continue
-        if m.group(1):
-            depth = max(depth - 1, 0)
-        else:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > stop_at:
-                    break
-    return deepest
+MAX_DEPTH = 250
+"""Real pages nest a few dozen levels. libxml2 stops building the tree at 256 levels without
+failing, so a tree that deep means hostile or broken markup, and the page would otherwise come
+out as "no article text" without saying why."""
 
 
 def clean_html(page: str, precision: bool = False, fast: bool = False, classify_blocks: bool = False,
@@ -73,22 +54,24 @@ def clean_html(page: str, precision: bool = False, fast: bool = False, classify_
     ``precision`` asks trafilatura to favour precision; ``fast`` skips its fallback extractors
     (readability, jusText), which roughly doubles speed at a small cost in quality.
     """
-    depth = nesting_depth(page)
-    if depth > MAX_DEPTH:
-        raise MarkupTooDeep(f"HTML nested more than {MAX_DEPTH:,} elements deep; no real page is, "
-                            "so it was not parsed")
-    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=keep_comments,
-                                      include_tables=True, favor_precision=precision, fast=fast,
-                                      date_extraction_params=_DATE_PARAMS)
+    tree = load_html(page)  # trafilatura's own loader, so its extraction sees the same tree
+    parsed = tree if tree is not None else _lenient_parse(page)  # it rejects pages that do not look like HTML
+    if parsed is None:
+        raise NoMainText("the input is not an HTML page that can be parsed")
+    blocks, depth = flatten_tree(parsed)
+    if depth >= MAX_DEPTH:
+        raise MarkupTooDeep(f"HTML nested {depth:,} or more elements deep; no real page is, so it was not parsed")
+    doc = None if tree is None else trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=keep_comments, include_tables=True,
+        favor_precision=precision, fast=fast, date_extraction_params=_DATE_PARAMS)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     comments = getattr(doc, "comments", None) if keep_comments else None
     if isinstance(comments, str) and comments.strip():
         body += "\n" + comments
-    if not body.strip():
+    if not body.strip() and tree is not None:
         body = trafilatura.extract(page, favor_recall=True) or ""
     title = getattr(doc, "title", None) or None
     notes: tuple[str, ...] = ()
-    blocks = flatten(page).splitlines()
     if body.strip():
         cleaned = clean_text(body, title=title, classify_blocks=classify_blocks)
     else:
@@ -112,6 +95,14 @@ def clean_html(page: str, precision: bool = False, fast: bool = False, classify_
         site=getattr(doc, "sitename", None), domain=getattr(doc, "hostname", None),
         url=getattr(doc, "url", None), author=getattr(doc, "author", None),
         removed=cleaned.removed + tuple(_dedupe(dropped)), notes=notes)
+
+
+def _lenient_parse(page: str) -> etree._Element | None:
+    try:
+        root: etree._Element = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
 
 
 def _norm(text: str) -> str:

@@ -178,7 +178,7 @@ def detect_language(text: str) -> tuple[str, float]:
     text where very common English words make up 15% or more is English whatever it says.
     Texts with fewer than three words are too short to tell and count as English.
     """
-    sample = text[:3000]
+    sample = text[:1500]
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < 3:
         return "en", 0.0
