@@ -38,9 +38,10 @@ _APP_OR_DIGEST = re.compile(r"(download (the|our) .{0,40}\bapp\b|(weekly|daily) 
                             r"in your inbox|get (the|our) (latest|best) .{0,30}(delivered|sent))", re.I)
 _SENTENCE_OF_NEWS = re.compile(r"\b(said|says|told|according to|court|lawsuit|sued|infring\w*|ruled)\b", re.I)
 """Reporting on copyright (a lawsuit, a ruling) is news, not a notice."""
-_CREDIT_LINE = re.compile(r"^\(\s*((additional )?(reporting|writing|editing|compiled|translated) by\b[^()]{0,200})\)\.?$|"
-                          r"^(additional )?reporting by\b.{0,120}\b(editing|writing) by\b|"
-                          r"^(additional )?(reporting|editing) by( (?-i:[A-Z])[\w.'’-]+| and| in| the| desk){1,8}\.?$", re.I)
+_CREDIT_LINE = re.compile(
+    r"^\(\s*((additional )?(reporting|writing|editing|compiled|translated) by\b[^()]{0,200})\)\.?$|"
+    r"^(additional )?reporting by\b.{0,120}\b(editing|writing) by\b|"
+    r"^(additional )?(reporting|editing) by( (?-i:[A-Z])[\w.'’-]+| and| in| the| desk){1,8}\.?$", re.I)
 """Wire-service credit lines: "(Reporting by A; Editing by B)", "Additional reporting by C"."""
 _COOKIE = re.compile(r"\b(cookies?|privacy policy|consent|gdpr)\b", re.I)
 _MORE = re.compile(r"^(related( articles| stories| posts)?|read (more|also)|see also|"
