@@ -330,3 +330,15 @@ def test_gzip_reader_matches_the_gzip_module_on_many_members(tmp_path: Path) -> 
         reader = GzipReader(raw)
         got = b"".join(iter(lambda: reader.read(70_000), b""))
     assert got == expected and not reader.problems
+
+
+def test_the_fakes_syria_csv_reads_whole_with_a_mapping(shared: Path) -> None:
+    """A real export: Windows line endings, quoted multi-line fields, M/D/YYYY dates."""
+    from eventwire.clean.metadata import parse_date
+
+    path = shared / "data" / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv"
+    fields = FieldMap.parse("text=article_content,title=article_title,published=date")
+    got = read([str(path)], fields=fields)
+    assert len(good(got)) == 804 and not bad(got)
+    assert all(parse_date(x.published or "")[1] == "day" for x in good(got))
+    assert all(x.source and x.title and len(x.content.split()) >= 10 for x in good(got))
