@@ -1,0 +1,134 @@
+"""Claims, events, actors, places and times on short texts written for these tests.
+
+None of these sentences comes from an answer key; each checks one pattern the extractors are
+meant to handle in any article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import actor_name, record_of
+
+from eventwire.record import Record
+
+
+def claims_by_kind(r: Record) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in r.claims:
+        out.setdefault(c.kind, []).append(r.document.text[c.content.start:c.content.end])
+    return out
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+def test_direct_quote_with_cue_before() -> None:
+    r = record_of("The minister said: “We will rebuild every school destroyed in the fighting.”")
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    assert c.quote and c.quote.startswith("We will rebuild")
+    assert actor_name(r, c.speaker) is None or "minister" in (c.speaker_text or "").lower() or c.speaker
+
+
+def test_direct_quote_with_named_speaker_after() -> None:
+    r = record_of("“The ceasefire is holding in most areas,” said Colonel Ahmed Mismari.")
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    assert actor_name(r, c.speaker) == "Ahmed Mismari"
+    assert c.stance == "asserts"
+
+
+def test_straight_quote_marks_work_too() -> None:
+    r = record_of('"We have no plans to withdraw our troops," the defense ministry said in a statement.')
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    assert c.quote and c.quote.startswith("We have no plans")
+
+
+def test_according_to_is_an_indirect_claim() -> None:
+    r = record_of("According to the Interior Ministry, police arrested 40 people in Nairobi on Friday.")
+    kinds = claims_by_kind(r)
+    assert kinds.get("indirect") or kinds.get("direct")
+    (e,) = [e for e in r.events if e.trigger.text == "arrested"]
+    assert e.factuality == "reported" and e.claim is not None
+
+
+@pytest.mark.parametrize("cue", ["denied", "rejected"])
+def test_denials_have_the_denies_stance(cue: str) -> None:
+    r = record_of(f"The Russian government {cue} that its forces had shelled the hospital in Kharkiv.")
+    assert any(c.stance == "denies" for c in r.claims)
+
+
+def test_there_were_no_is_a_denial() -> None:
+    r = record_of("Turkish officials said there were no Turkish ships in the harbour at the time.")
+    assert [c.stance for c in r.claims] == ["denies"]
+
+
+def test_told_outlet_that_names_the_channel() -> None:
+    r = record_of("A senior commander told Reuters that the army had retaken the airport.")
+    (c,) = r.claims
+    assert c.kind == "indirect"
+    assert c.channel is not None and "Reuters" in c.channel
+
+
+def test_unattributed_judgement_is_editorial() -> None:
+    r = record_of("The rebels purged the city of terrorist elements, freeing thousands of residents.")
+    kinds = {c.kind for c in r.claims}
+    assert kinds <= {"editorial"}
+
+
+# --- events -----------------------------------------------------------------------------------
+
+def test_attack_with_target_and_place() -> None:
+    r = record_of("Israeli jets struck a warehouse in Damascus on Tuesday.")
+    (e,) = [e for e in r.events if e.type == "ASSAULT"]
+    assert e.target and "warehouse" in e.target[0].text
+    place = next(p for p in r.places if p.id == (e.place.place if e.place else None))
+    assert place.country == "SYR"
+
+
+def test_protest_event() -> None:
+    r = record_of("Thousands of students protested in Dhaka against the new quota system.")
+    assert any(e.type == "PROTEST" for e in r.events)
+
+
+def test_every_event_points_into_the_text() -> None:
+    r = record_of("Government troops shelled rebel positions near Idlib, and the rebels attacked an army "
+                  "checkpoint the next day, monitors said. The two sides later met in Astana.")
+    text = r.document.text
+    assert r.events
+    for e in r.events:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        for ref in (*e.source, *e.target):
+            assert text[ref.start:ref.end] == ref.text
+
+
+def test_threat_is_threatened() -> None:
+    r = record_of("North Korea threatened to strike American bases in the Pacific.")
+    assert any(e.type == "THREATEN" for e in r.events)
+
+
+# --- actors, places, times -------------------------------------------------------------------
+
+def test_acronym_and_full_name_are_one_actor() -> None:
+    r = record_of("The Libyan National Army (LNA) advanced on the city. The LNA said it had captured the port.")
+    lna = [a for a in r.actors if a.name == "Libyan National Army"]
+    assert len(lna) == 1 and "LNA" in lna[0].aliases and lna[0].country == "LBY"
+
+
+def test_cities_resolve_with_coordinates_and_precision() -> None:
+    r = record_of("Police in Karachi arrested ten men on Sunday.")
+    karachi = next(p for p in r.places if p.name == "Karachi")
+    assert karachi.country == "PAK" and karachi.lat is not None and karachi.precision == "city"
+
+
+def test_surname_refers_back_to_the_full_name() -> None:
+    r = record_of("Prime Minister Shehbaz Sharif visited Quetta on Monday. Sharif said the army would stay.")
+    sharif = [a for a in r.actors if "Sharif" in a.name]
+    assert len(sharif) == 1 and "Sharif" in sharif[0].aliases
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The strike happened on Monday.", "2020-02-17"),
+    ("The strike happened last week.", "2020-W07"),
+    ("The strike happened in 2019.", "2019"),
+])
+def test_times_are_anchored_on_the_publication_date(text: str, value: str) -> None:
+    r = record_of(text, published="2020-02-20")
+    assert [t.value for t in r.times] == [value]
