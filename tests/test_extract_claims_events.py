@@ -7,9 +7,9 @@ meant to handle in any article.
 from __future__ import annotations
 
 import pytest
-from helpers import actor_name, record_of
 
 from eventwire.record import Record
+from helpers import actor_name, record_of
 
 
 def claims_by_kind(r: Record) -> dict[str, list[str]]:
