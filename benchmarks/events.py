@@ -203,10 +203,11 @@ def score(sentences: list[GoldSentence], predictions: list[list[Predicted]], cam
             fp[p.type] += 1
     per_type = {}
     for kind in sorted(set(tp) | set(fp) | set(fn)):
-        p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
-        r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
-        per_type[kind] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r
-                          else 0.0, "gold": tp[kind] + fn[kind], "predicted": tp[kind] + fp[kind]}
+        prec = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
+        rec = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per_type[kind] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3),
+                          "gold": tp[kind] + fn[kind], "predicted": tp[kind] + fp[kind]}
     gold_types = [k for k, v in per_type.items() if v["gold"]]
     figures: dict[str, object] = {
         "sentences": len(sentences), "gold_events": sum(tp.values()) + sum(fn.values()),
