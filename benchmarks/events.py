@@ -90,7 +90,8 @@ def phoenix_code(code: str) -> ActorCode:
         return ActorCode(None, None)
     if code.startswith("IGO"):
         return ActorCode(None, "IGO")
-    return ActorCode(code[:3], code[3:6] or None)
+    country = None if code[:3] == "---" else code[:3]
+    return ActorCode(country, code[3:6] or None)
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -118,7 +119,7 @@ def cameo_sentences(path: Path) -> list[GoldSentence]:
         chunk = text[m.end():starts[i + 1].start() if i + 1 < len(starts) else len(text)]
         attrs = _attrs(m.group(1))
         body = _TEXT.search(chunk)
-        if attrs.get("evaluate") == "false" or body is None:
+        if attrs.get("evaluate") == "false" or body is None or not body.group(1).strip():
             continue
         date = attrs.get("date")
         sentence = GoldSentence(attrs.get("id", "?"), " ".join(body.group(1).split()),
@@ -164,8 +165,8 @@ def _same_actor(gold: ActorCode, predicted: list[ActorCode], with_sector: bool) 
     if gold.country is None and gold.sector is None:
         return True
     for p in predicted:
-        if gold.sector == "IGO" and gold.country is None:
-            if p.sector == "IGO":
+        if gold.country is None:  # "---REB", "IGO…": only the sector is known
+            if p.sector == gold.sector:
                 return True
             continue
         if p.country == gold.country and (not with_sector or gold.sector is None or p.sector == gold.sector):
@@ -189,7 +190,7 @@ def score(sentences: list[GoldSentence], predictions: list[list[Predicted]], cam
                 unused.remove(match)
                 tp[kind] += 1
                 for role, gold_actors, got in (("source", sources, match.sources), ("target", targets, match.targets)):
-                    countries = [g for g in gold_actors if g.country or g.sector == "IGO"]
+                    countries = [g for g in gold_actors if g.country or g.sector]
                     if countries:
                         role_hits[role][1] += 1
                         role_hits[role][0] += any(_same_actor(g, got, with_sector=False) for g in countries)
