@@ -122,3 +122,45 @@ def test_surname_refers_back_to_the_full_name() -> None:
 def test_times_are_anchored_on_the_publication_date(text: str, value: str) -> None:
     r = record_of(text, published="2020-02-20")
     assert [t.value for t in r.times] == [value]
+
+
+# --- arguments from real sentences (PLOVER GSR, CC BY-SA 4.0, openeventdata/PLOVER) -----------
+
+def test_demonym_role_phrase_is_an_actor_with_country_and_sector() -> None:
+    # PLOVER-GSR01 THREATEN: "A French minister threatened today to impose import restrictions against German goods …"
+    r = record_of("A French minister threatened today to impose import restrictions against German goods.")
+    (e,) = [e for e in r.events if e.type == "THREATEN"]
+    (src,) = e.source
+    actor = next(a for a in r.actors if a.id == src.actor)
+    assert (actor.name, actor.country, actor.sector) == ("French minister", "FRA", ("GOV",))
+
+
+def test_agent_of_a_passive_attack_gets_its_country() -> None:
+    # PLOVER-GSR01 ASSAULT: "A temporary camp for Congolese refugees was attacked by Burundian militiamen …"
+    r = record_of("A temporary camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.")
+    (e,) = [e for e in r.events if e.type == "ASSAULT"]
+    actor = next(a for a in r.actors if a.id == e.source[0].actor)
+    assert actor.country == "BDI"
+
+
+def test_a_weekday_is_never_a_target() -> None:
+    # PLOVER-GSR01 REQUEST: "The United States on Thursday demanded that the Democratic People's Republic of
+    # Korea (DPRK) forsake its nuclear program."
+    r = record_of("The United States on Thursday demanded that North Korea forsake its nuclear program.")
+    (e,) = [e for e in r.events if e.type == "REQUEST"]
+    assert [t.text for t in e.target] == ["North Korea"]  # the subject of the demanded clause
+
+
+def test_target_of_a_threat_is_inside_the_infinitive() -> None:
+    # PLOVER-GSR01 THREATEN: "Iran threatened to shell Iraqi towns today in retaliation for an air raid …"
+    r = record_of("Iran threatened to shell Iraqi towns today in retaliation for an air raid.")
+    (e,) = [e for e in r.events if e.type == "THREATEN"]
+    assert e.target and "towns" in e.target[0].text
+
+
+def test_agreeing_that_names_no_target() -> None:
+    # PLOVER-GSR01-AGREE-0001
+    r = record_of("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+                  "cooperate to encourage Romanian refugees in Hungary to return home.")
+    (e,) = [e for e in r.events if e.trigger.text == "agreed"]
+    assert e.target == ()

@@ -221,6 +221,8 @@ class EventExtractor:
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         for c in tok.children:
+            if _is_time_word(c):
+                continue  # "on Thursday" misparsed as an object is a time, never a party
             if c.dep_ == "nsubj":
                 d.source += self._with_conjuncts(c)
             elif c.dep_ == "nsubjpass":
@@ -233,11 +235,44 @@ class EventExtractor:
                     if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
                         d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                d.target += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+                d.target += [self._ref(p) for p in map(self._party_token, c.children) if p is not None]
         if not d.source and not passive:
             subj = self._subject(tok)
             if subj is not None:
                 d.source += self._with_conjuncts(subj)
+        if not d.target:
+            d.target += self._embedded_target(tok, d)
+
+    def _party_token(self, pobj: Token) -> Token | None:
+        """The object of a preposition as a party: not a time ("on Thursday"), except that the
+        small parser sometimes hangs a name on a following date ("with President Assad Tuesday"),
+        and then the name is the party."""
+        if pobj.dep_ != "pobj":
+            return None
+        if not _is_time_word(pobj):
+            return pobj
+        return next((c for c in pobj.children if c.dep_ == "compound" and self.ctx.actor_at(c)), None)
+
+    def _embedded_target(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """The party an intention or demand is aimed at, inside its complement clause.
+
+        "threatened to shell Iraqi towns": the object of the infinitive; "demanded that
+        North Korea forsake its program": the subject of the that-clause (for requests and
+        accusations only: "agreed that their countries should cooperate" names no target).
+        """
+        kind = self.lex.type_of(d.cameo)
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                for o in c.children:
+                    if o.dep_ in ("dobj", "dative") and not _is_time_word(o):
+                        return self._with_conjuncts(o)
+                    if o.dep_ == "prep" and o.lower_ in TARGET_PREPS:
+                        return [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
+            if c.dep_ == "ccomp" and kind is not None and kind[0] in ("REQUEST", "ACCUSE"):
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and not _is_time_word(subj) and subj.lower_ not in PRONOUNS_PLURAL:
+                    return self._with_conjuncts(subj)
+        return []
 
     # --- finishing ----------------------------------------------------------------------
 
@@ -321,6 +356,15 @@ class EventExtractor:
                 time_id, text, start, end = hit
                 return TimeRef(time=time_id, text=text, start=start, end=end)
         return None
+
+
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+               "yesterday", "tomorrow", "tonight", "week", "month", "year", "weekend", "morning", "evening",
+               "night", "afternoon"}
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _TIME_WORDS
 
 
 def _same_happening(first: Token, later: Token) -> bool:

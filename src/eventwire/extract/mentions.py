@@ -93,7 +93,7 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.lower_ not in ROLE_HEADS or head.i in covered:
+        if not is_role_word(head) or head.i in covered:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
@@ -103,6 +103,15 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
                            role=True))
     return out
+
+
+def is_role_word(token: Token) -> bool:
+    """A noun naming a role or body ("minister", "militiamen", "refugees"): the curated heads
+    plus every single-word entry of the Phoenix agents dictionary, by word or lemma."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    roles = agents()
+    return token.lower_ in ROLE_HEADS or token.lower_ in roles or token.lemma_.lower() in roles
 
 
 def _is_country_word(token: Token) -> bool:

@@ -50,6 +50,7 @@ def countries() -> CountryIndex:
 
 
 @cache
+@cache
 def agents() -> dict[str, tuple[str, ...]]:
     """Role word or phrase -> sector codes (Phoenix agents dictionary plus curation)."""
     return {k: tuple(v) for k, v in _load_json("agents.json").items()}
