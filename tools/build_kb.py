@@ -146,6 +146,45 @@ def parse_cameo_verbs(path: Path) -> dict[str, str]:
     return out
 
 
+def parse_cameo_objects(path: Path) -> dict[str, dict[str, str]]:
+    """Verb -> {object noun -> CAMEO code} from the dictionary's ``- * OBJECT [code]`` patterns.
+
+    A section (``--- LIFT [---] ---``) lists synonymous verbs, then patterns that code the verb
+    by what it acts on: ``- * CURFEW [0813]`` under LIFT makes "lifted the curfew" an easing of
+    a curfew, ``- * RALLY [141]`` under STAGE makes "staged a rally" a demonstration. Only
+    patterns whose object is one word or one ``{COMPOUND}`` right after the verb are kept;
+    patterns with prepositional conditions, synsets (``&WEAPON``) or actor slots are not.
+    """
+    out: dict[str, dict[str, str]] = {}
+    section_verbs: list[str] = []
+    patterns: dict[str, str] = {}
+
+    def flush() -> None:
+        for verb in section_verbs:
+            for obj, code in patterns.items():
+                out.setdefault(verb, {}).setdefault(obj, code)
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if re.match(r"---\s+\S+\s+\[", line):
+            flush()
+            section_verbs, patterns = [], {}
+            continue
+        stripped = line.strip()
+        pat = re.match(r"-\s+\*\s+(?:(?:A|AN|THE)\s+)?(\{[A-Z' ]+\}|[A-Z][A-Z'-]*)\s*\[(\d{2,4})\]\s*$", stripped)
+        if pat:
+            obj = pat.group(1).strip("{}").lower()
+            patterns.setdefault(obj, pat.group(2))
+            continue
+        if not stripped or stripped.startswith(("-", "&", "<", "!")):
+            continue
+        verb = re.match(r"\+?([A-Z][A-Z_'-]*)(\s*\{([^}]*)\})?", stripped)
+        if verb:
+            section_verbs.append(verb.group(1).strip("_").replace("_", " ").lower())
+    flush()
+    return dict(sorted(out.items()))
+
+
 def parse_cameo_plover(path: Path) -> dict[str, list[str | None]]:
     out: dict[str, list[str | None]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -194,20 +233,24 @@ def main() -> int:
     (out / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0))
     rows = build_gazetteer(geo, countries, iso2_to_3)
     header = "geonames_id\tname\tnames\tlat\tlon\tfcode\tcountry\tadmin1\tpopulation"
-    with gzip.open(out / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(header + "\n" + "\n".join(rows) + "\n")
+    payload = (header + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+    with gzip.GzipFile(out / "gazetteer.tsv.gz", "wb", compresslevel=9, mtime=0) as fh:  # reproducible bytes
+        fh.write(payload)
     verbs = parse_cameo_verbs(data / "kb" / "petrarch2" / "CAMEO.2.0.txt")
     for word in cur.VERB_BLOCKLIST:
         verbs.pop(word, None)
     verbs.update(cur.VERB_TRIGGERS)
-    triggers = {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(cur.NOUN_TRIGGERS.items()))}
+    objects = parse_cameo_objects(data / "kb" / "petrarch2" / "CAMEO.2.0.txt")
+    triggers = {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(cur.NOUN_TRIGGERS.items())),
+                "objects": objects}
     (out / "triggers.json").write_text(json.dumps(triggers, indent=0))
     plover = parse_cameo_plover(data / "kb" / "plover" / "CAMEO2PLOVER-2021.txt")
     (out / "cameo_plover.json").write_text(json.dumps(plover, indent=0))
     agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
     (out / "agents.json").write_text(json.dumps(dict(sorted(agents.items())), indent=0))
     print(f"countries {len(countries)}  gazetteer rows {len(rows)}  verbs {len(verbs)}  "
-          f"nouns {len(cur.NOUN_TRIGGERS)}  cameo codes {len(plover)}  agents {len(agents)}")
+          f"nouns {len(cur.NOUN_TRIGGERS)}  verb+object patterns {sum(map(len, objects.values()))}  "
+          f"cameo codes {len(plover)}  agents {len(agents)}")
     return 0
 
 

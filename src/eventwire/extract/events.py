@@ -96,6 +96,9 @@ class EventExtractor:
                 if code:
                     break
         code = code or self.lex.verbs.get(lemma)
+        by_object = self._object_code(tok, lemma)
+        if by_object is not None:
+            code = by_object  # "lifted the curfew", "staged a rally": the object says what was done
         exit_code = self._exit_from_talks(tok, lemma)
         if exit_code:
             code = exit_code
@@ -105,6 +108,19 @@ class EventExtractor:
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code)
+
+    def _object_code(self, tok: Token, lemma: str) -> str | None:
+        """The CAMEO code of the verb with its object (the subject of a passive), from the
+        dictionary's verb+object patterns; None when no pattern names this object."""
+        for child in tok.children:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            modifier = next((c.lower_ for c in child.children if c.dep_ in ("compound", "amod")), None)
+            for form in (child.lemma_.lower(), child.lower_):
+                code = self.lex.object_code(lemma, form, modifier)
+                if code is not None:
+                    return code
+        return None
 
     def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
         """"left the negotiations", "suspend participation in the talks": halting talks."""

@@ -6,7 +6,7 @@ See ``kb/README.md`` for where each file comes from and under which licence.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,6 +61,17 @@ class Triggers:
     verbs: dict[str, str]
     nouns: dict[str, str]
     plover: dict[str, tuple[str, str | None]]
+    objects: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Verb -> {object noun or "modifier noun" -> CAMEO code}: "lift" + "curfew" -> 0813."""
+
+    def object_code(self, verb: str, obj: str, modifier: str | None = None) -> str | None:
+        """The code the dictionary gives ``verb`` acting on ``obj`` (a compound first), if any."""
+        table = self.objects.get(verb)
+        if not table:
+            return None
+        if modifier and f"{modifier} {obj}" in table:
+            return table[f"{modifier} {obj}"]
+        return table.get(obj)
 
     def type_of(self, cameo: str) -> tuple[str, str | None] | None:
         """PLOVER (type, mode) of a CAMEO code, falling back to its parent codes."""
@@ -77,7 +88,7 @@ class Triggers:
 def triggers() -> Triggers:
     raw = _load_json("triggers.json")
     plover = {k: (v[0], v[1]) for k, v in _load_json("cameo_plover.json").items()}
-    return Triggers(verbs=raw["verbs"], nouns=raw["nouns"], plover=plover)
+    return Triggers(verbs=raw["verbs"], nouns=raw["nouns"], plover=plover, objects=raw.get("objects", {}))
 
 
 IGO_NAMES: dict[str, str] = {
