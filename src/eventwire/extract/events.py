@@ -141,6 +141,9 @@ class EventExtractor:
                 n.lemma_.lower() in CONSULT_NOUNS for n in tok.subtree if n.i != tok.i):
             code = "164"
         head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
+                self._object_code(head, head.lemma_.lower()) is not None:
+            return None  # "staged a hunger strike": the verb with this object is the event
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
             return Draft(trigger=tok, cameo=code, nominal=True)
         if tok.dep_ in ("dobj",) and head.lemma_.lower() in LIGHT_VERBS:
