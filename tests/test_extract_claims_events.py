@@ -164,3 +164,28 @@ def test_agreeing_that_names_no_target() -> None:
                   "cooperate to encourage Romanian refugees in Hungary to return home.")
     (e,) = [e for e in r.events if e.trigger.text == "agreed"]
     assert e.target == ()
+
+
+@pytest.mark.parametrize(("text", "trigger", "factuality"), [
+    ("The rebels refused to withdraw from the city.", "withdraw", "negated"),
+    ("Protesters called on the minister to resign.", "resign", "hypothetical"),
+    ("The two sides agreed to withdraw their troops.", "withdraw", "future"),
+    ("Iran threatened to shell Iraqi towns.", "shell", "threatened"),
+    ("The army did not attack the village.", "attack", "negated"),
+])
+def test_factuality_from_the_governing_verb(text: str, trigger: str, factuality: str) -> None:
+    r = record_of(text)
+    assert {e.trigger.text: e.factuality for e in r.events}[trigger] == factuality
+
+
+def test_refusal_and_call_on_are_events_themselves() -> None:
+    assert any(e.type == "REJECT" for e in record_of("The rebels refused to withdraw from the city.").events)
+    assert any(e.type == "REQUEST" for e in record_of("Protesters called on the minister to resign.").events)
+
+
+def test_verb_object_patterns_from_the_cameo_dictionary() -> None:
+    # PLOVER-GSR01: "Serbia lifted a night curfew in Montenegro …"; "… staged mass demonstrations …"
+    lifted = record_of("Serbia lifted a night curfew in Montenegro on Tuesday.")
+    assert [(e.type, e.cameo) for e in lifted.events] == [("RETREAT", "0813")]  # CAMEO2PLOVER-2021: 0813 → RETREAT
+    staged = record_of("Algerian landowners staged a hunger strike outside parliament.")
+    assert [e.type for e in staged.events] == ["PROTEST"]

@@ -41,6 +41,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "apologize": "055", "arrest": "173", "assassinate": "186", "attack": "190",
     "ban": "172", "behead": "1823", "besiege": "191", "blame": "112", "block": "191",
     "blockade": "191", "bomb": "195", "bombard": "194", "boycott": "143", "call for": "100",
+    "call on": "100", "call upon": "100", "refuse": "120",
     "capture": "192", "clash": "190", "condemn": "111", "criticize": "111",
     "criticise": "111", "defy": "128", "demand": "100", "demonstrate": "141",
     "denounce": "111", "deploy": "154", "deport": "174", "detain": "173", "discuss": "040",

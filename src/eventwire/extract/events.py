@@ -81,8 +81,24 @@ class EventExtractor:
             return self._noun_draft(tok)
         return None
 
-    def _verb_draft(self, tok: Token) -> Draft | None:
+    def _verb_lemma(self, tok: Token) -> str:
+        """spaCy's lemma, unless the small model got a regular verb wrong ("staged" -> "stag")
+        and a plain de-inflection of the word is in the lexicon."""
         lemma = tok.lemma_.lower()
+        if lemma in self.lex.verbs or lemma in self.lex.objects:
+            return lemma
+        word = tok.lower_
+        guesses = []
+        if word.endswith("ed"):
+            guesses += [word[:-1], word[:-2], word[:-3] if len(word) > 4 and word[-3] == word[-4] else ""]
+        elif word.endswith("ing"):
+            guesses += [word[:-3], word[:-3] + "e"]
+        elif word.endswith("s"):
+            guesses += [word[:-1], word[:-2] if word.endswith("es") else ""]
+        return next((g for g in guesses if g and (g in self.lex.verbs or g in self.lex.objects)), lemma)
+
+    def _verb_draft(self, tok: Token) -> Draft | None:
+        lemma = self._verb_lemma(tok)
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs:
             return None
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
@@ -142,7 +158,7 @@ class EventExtractor:
             code = "164"
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
-                self._object_code(head, head.lemma_.lower()) is not None:
+                self._object_code(head, self._verb_lemma(head)) is not None:
             return None  # "staged a hunger strike": the verb with this object is the event
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
             return Draft(trigger=tok, cameo=code, nominal=True)
@@ -329,8 +345,9 @@ class EventExtractor:
         if any(c.dep_ == "neg" for c in children) or any(
                 c.lower_ == "no" and c.dep_ == "det" for c in children):
             return "denied" if claim is not None and claim.kind != "editorial" else "negated"
-        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("threaten", "warn", "vow"):
-            return "threatened"
+        governed = _governed_factuality(tok)
+        if governed is not None:
+            return governed
         if _has_condition(tok):
             return "conditional"
         if claim is not None and claim.kind != "editorial":
@@ -416,6 +433,34 @@ def _governing_prep(node: Token, stop: Token) -> str | None:
         if current.dep_ == "pobj":
             return current.head.lower_
         current = current.head
+    return None
+
+
+GOVERNOR_FACTUALITY = {
+    **dict.fromkeys(("refuse", "decline", "reject", "fail", "deny", "oppose", "resist"), "negated"),
+    **dict.fromkeys(("threaten", "warn", "vow"), "threatened"),
+    **dict.fromkeys(("demand", "urge", "call", "ask", "appeal", "press", "request", "want", "seek",
+                     "push", "order", "instruct", "invite", "encourage", "propose", "suggest"), "hypothetical"),
+    **dict.fromkeys(("plan", "intend", "promise", "pledge", "agree", "decide", "prepare", "aim",
+                     "expect", "hope", "offer", "consider", "mean"), "future"),
+}
+"""What the verb governing an infinitive or that-clause makes of the event inside it: "refused
+to withdraw" (negated), "threatened to shell" (threatened), "called on him to resign"
+(hypothetical), "agreed to withdraw" (future)."""
+
+
+def _governed_factuality(tok: Token) -> str | None:
+    node = tok
+    for _ in range(3):  # "vowed to try to attack": the nearest governor decides
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return None
+        governor = node.head
+        verdict = GOVERNOR_FACTUALITY.get(governor.lemma_.lower())
+        if verdict is not None:
+            if node.dep_ == "ccomp" and verdict in ("negated", "future"):
+                return None  # "denied that troops fired" is a denial claim; "agreed that …" states
+            return verdict
+        node = governor
     return None
 
 
