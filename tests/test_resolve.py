@@ -85,3 +85,10 @@ def test_trigger_lexicon_maps_to_plover() -> None:
     assert t.type_of(t.verbs["condemn"])[0] == "ACCUSE"  # type: ignore[index]
     assert "say" not in t.verbs  # reporting verbs are claims, not events
     assert t.type_of("0199") is None
+
+
+def test_curated_demonyms_belong_to_one_country() -> None:
+    """CountryInfo files "Serbian" under Montenegro (the former union); curation moves it."""
+    c = countries()
+    assert c.lookup("Serbian") == "SRB" and c.lookup("Serbs") == "SRB"
+    assert c.lookup("Montenegrin") == "MNE"

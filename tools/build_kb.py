@@ -63,7 +63,10 @@ def read_countries(geo: Path, countryinfo: Path) -> tuple[list[dict], dict[str, 
             if name not in countries[iso3]["names"]:
                 countries[iso3]["names"].append(name)
     for iso3, extra in cur.DEMONYMS.items():
-        for name in extra:
+        for name in extra:  # a curated demonym belongs to this country only
+            for other in countries.values():
+                if other["iso3"] != iso3 and name in other["demonyms"]:
+                    other["demonyms"].remove(name)
             if name not in countries[iso3]["demonyms"]:
                 countries[iso3]["demonyms"].append(name)
     return sorted(countries.values(), key=lambda c: c["iso3"]), iso2_to_3

@@ -105,6 +105,10 @@ DEMONYMS: dict[str, list[str]] = {
     "AFG": ["Afghan", "Afghans"], "SDN": ["Sudanese"], "YEM": ["Yemeni", "Yemenis"],
     "LBN": ["Lebanese"], "SAU": ["Saudi", "Saudis"], "QAT": ["Qatari"], "KOR": ["South Korean"],
     "PRK": ["North Korean"], "ARE": ["Emirati", "Emiratis"], "ITA": ["Italian", "Italians"],
+    # CountryInfo lists the demonyms of the former Serbia and Montenegro under MNE.
+    "SRB": ["Serbian", "Serbians", "Serb", "Serbs"], "MNE": ["Montenegrin", "Montenegrins"],
+    "ALB": ["Albanian", "Albanians"], "KEN": ["Kenyan", "Kenyans"], "POL": ["Polish", "Pole", "Poles"],
+    "JOR": ["Jordanian", "Jordanians"], "ETH": ["Ethiopian", "Ethiopians"],
 }
 
 # Role words the Phoenix agents file lacks or codes differently from news usage.
