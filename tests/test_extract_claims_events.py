@@ -189,3 +189,10 @@ def test_verb_object_patterns_from_the_cameo_dictionary() -> None:
     assert [(e.type, e.cameo) for e in lifted.events] == [("RETREAT", "0813")]  # CAMEO2PLOVER-2021: 0813 → RETREAT
     staged = record_of("Algerian landowners staged a hunger strike outside parliament.")
     assert [e.type for e in staged.events] == ["PROTEST"]
+
+
+def test_a_person_takes_the_country_of_the_possessor() -> None:
+    # PLOVER-GSR01 REJECT: "Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II …"
+    r = record_of("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv.")
+    king = next(a for a in r.actors if a.name == "Abdullah II")
+    assert king.country == "JOR"

@@ -163,6 +163,8 @@ class ActorBuilder:
             iso = c.lookup(m.text)
             if iso:
                 d.countries[iso] += 3
+        for iso in self._possessor_countries(m):
+            d.countries[iso] += 2  # "Jordan's visiting King Abdullah II", "Iraq's national security advisor"
         for n in (2, 1):
             for k in range(len(lowered) - n + 1):
                 phrase = " ".join(lowered[k:k + n])
@@ -174,6 +176,25 @@ class ActorBuilder:
             d.person_evidence += 1
         if any(t.lower_ in ("marshal", "field") for t in words):
             d.person_evidence += 1
+
+    def _possessor_countries(self, m: Mention) -> list[str]:
+        """Countries named as the possessor of the mention's phrase (through its head noun)."""
+        c = countries()
+        head = self.doc[m.start:m.end].root
+        out = []
+        for node in (head, *[t for t in head.children if t.dep_ == "compound"]):
+            for child in node.children:
+                if child.dep_ == "poss" and not (m.start <= child.i < m.end):
+                    iso = c.lookup(child.text)
+                    if iso:
+                        out.append(iso)
+        if head.dep_ == "compound" and head.head.dep_ != "poss":  # the mention modifies a noun: its possessor
+            for child in head.head.children:
+                if child.dep_ == "poss" and not (m.start <= child.i < m.end):
+                    iso = c.lookup(child.text)
+                    if iso:
+                        out.append(iso)
+        return out
 
     def _merge_by_acronym(self) -> None:
         """Merge "GNA" into "Government of National Accord", "LNA" into "Libyan National Army"."""
