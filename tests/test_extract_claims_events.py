@@ -196,3 +196,11 @@ def test_a_person_takes_the_country_of_the_possessor() -> None:
     r = record_of("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv.")
     king = next(a for a in r.actors if a.name == "Abdullah II")
     assert king.country == "JOR"
+
+
+def test_cooperation_needs_two_parties() -> None:
+    # PLOVER-GSR01: "… Iraq that it must cooperate fully with UN inspectors" (the reminder is not cooperation)
+    r = record_of("French President Jacques Chirac issued a stern reminder to the press on Saturday.")
+    assert not any(e.type == "COOPERATE" for e in r.events)
+    r = record_of("Egypt and Jordan cooperated on border security last year.")
+    assert any(e.type == "COOPERATE" for e in r.events)

@@ -29,6 +29,9 @@ EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", 
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
                  "consultation", "conference", "dialogue", "process"}
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
+DYADIC_TYPES = {"COOPERATE"}
+"""Types that describe a relation between two parties; the many generic verbs the CAMEO
+dictionary files under them (issue, control, improve) only code one when both are named."""
 TARGET_PREPS = {"with", "against", "on", "at", "to", "into"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "off"}
 OCCURRENCE_VERBS = {
@@ -319,8 +322,8 @@ class EventExtractor:
         ptype, mode = typed
         source = _dedupe([r for r in d.source if r.start != d.trigger.idx])
         target = _dedupe([r for r in d.target if r.start != d.trigger.idx and r not in source])
-        if ptype == "CONSULT" and not target and len(source) >= 2:
-            pass
+        if ptype in DYADIC_TYPES and not any(r.actor for r in target) and sum(bool(r.actor) for r in source) < 2:
+            return None  # "issued a reminder", "controls the capital": cooperation needs two parties
         parties = [r for r in source + target if r.actor]
         if len(parties) >= 2:
             self.last_parties = parties
