@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench bench-throughput bench-cleaning bench-ingest bench-syndication lock clean
+.PHONY: install demo test lint bench bench-throughput bench-cleaning bench-events bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,13 +29,16 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks tools
 	$(VENV)/bin/mypy
 
-bench: bench-throughput bench-cleaning bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
 
 bench-cleaning: $(STAMP)  ## boilerplate removal against trafilatura and readability (HTML and text dumps)
 	$(PY) benchmarks/cleaning.py --data $(SHARED)/data
+
+bench-events: $(STAMP)  ## event coding against PLOVER GSR, UD-PETRARCH GSR and PETRARCH2 unit tests
+	$(PY) benchmarks/events.py --data $(SHARED)/data
 
 bench-ingest: $(STAMP)  ## read + clean documents/s and peak memory on 5,000 pages (files and WARC)
 	$(PY) benchmarks/ingest.py --data $(SHARED)/data
