@@ -133,7 +133,5 @@ class GzipReader(io.RawIOBase):
         if self._decomp is not None and self._member_started and not self._decomp.eof:
             tail = self._decomp.flush()
             self.produced += len(tail)
-            self._pending += tail
-            if not self._pending:
-                raise TruncatedInput(f"gzip data ends mid-stream after {self.consumed:,} bytes (truncated file)")
+            self._pending += tail  # hand out what was decoded; the caller reports the problem after it
             self.problems.append(f"gzip data ends mid-stream after {self.consumed:,} bytes (truncated file)")

@@ -93,7 +93,7 @@ def read_warc(raw: BinaryIO, origin: str, limits: ReadLimits, stats: ReadStats |
     while True:
         if gzip_reader is not None and len(gzip_reader.problems) > reported:
             for problem in gzip_reader.problems[reported:]:
-                yield error_at(origin, CorruptRecord(f"{origin}: {problem}"))
+                yield error_at(origin, _gzip_problem(origin, problem))
             reported = len(gzip_reader.problems)
         at = stream.offset
         where = f"{origin}@{at}"
@@ -125,7 +125,13 @@ def read_warc(raw: BinaryIO, origin: str, limits: ReadLimits, stats: ReadStats |
         yield item
     if gzip_reader is not None:
         for problem in gzip_reader.problems[reported:]:
-            yield error_at(origin, CorruptRecord(f"{origin}: {problem}"))
+            yield error_at(origin, _gzip_problem(origin, problem))
+
+
+def _gzip_problem(origin: str, problem: str) -> EventwireError:
+    if "truncated" in problem:
+        return TruncatedInput(f"{origin}: {problem}")
+    return CorruptRecord(f"{origin}: {problem}")
 
 
 def _next_record(stream: _Stream, where: str, limits: ReadLimits) -> tuple[dict[str, str], bytes, int] | None:
