@@ -179,3 +179,28 @@ def test_planted_syndication_floor(shared: Path, limit: int) -> None:
     assert figures["failed_to_clean"] == 0
     assert figures["grouped"] >= 0.95
     assert figures["wrongly_grouped"] <= 0.01
+
+
+def test_extract_without_a_store_marks_near_copies_in_the_run() -> None:
+    from eventwire.pipeline import process
+
+    items = [RawItem(origin="a", content=STORY, kind="text"),
+             RawItem(origin="b", content=OTHER, kind="text"),
+             RawItem(origin="c", content="BEIRUT — " + STORY + " More follows.", kind="text")]
+    records = [r for r in process(items) if isinstance(r, Record)]
+    assert [r.document.duplicate_of for r in records] == [None, None, records[0].document.id]
+    assert records[2].document.syndication_group == records[0].document.id
+
+
+def test_same_text_twice_in_one_ingest_is_one_document_seen_twice(tmp_path: Path) -> None:
+    from eventwire.ingest import ingest_paths
+
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY + "\n")
+    with Store(tmp_path / "s.db") as store:
+        report = ingest_paths(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], progress=False)
+        assert (report.new, report.copies, report.unchanged) == (1, 1, 0)
+        (doc_id,) = [r[0] for r in store.conn.execute("SELECT id FROM documents")]
+        assert [Path(c["origin"]).name for c in store.copies(doc_id)] == ["a.txt", "b.txt"]
+        again = ingest_paths(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], progress=False)
+        assert (again.new, again.copies, again.unchanged) == (0, 0, 2)
