@@ -198,7 +198,8 @@ class Store:
         return _loaded(row)
 
     def records(self) -> Iterator[Record]:
-        for row in self.conn.execute("SELECT record, syndication_group FROM documents ORDER BY ingested_at, id"):
+        """Every stored record, in the order it was stored."""
+        for row in self.conn.execute("SELECT record, syndication_group FROM documents ORDER BY rowid"):
             yield _loaded(row)
 
     def events(self, f: EventFilter) -> list[dict[str, Any]]:
