@@ -165,3 +165,14 @@ def test_html_page_the_extractor_cannot_read_is_cleaned_as_a_text_dump() -> None
     assert document.title == "Council suspends mining permits after protests"
     assert any("cleaned as a text dump" in n for n in document.notes)
     assert {"Home", "Local", "Sport", "© 2024 Valley Herald"} <= {r.text for r in document.removed}
+
+
+def test_a_sentence_of_names_between_paragraphs_stays() -> None:
+    names = ("The delegation includes Andriy Yermak, Andrii Sybiha, Rustem Umerov and Pavlo Palisa.")
+    result = clean_text(dump(MENU, P1, names, P2, P3), classify_blocks=True)
+    assert result.text.split("\n\n") == [P1, names, P2, P3]
+
+
+def test_one_sentence_paragraphs_survive() -> None:
+    sentences = [P1, "It was the third protest this month.", P2, "Two officers were hurt.", P3, P4]
+    assert kept(dump(MENU, sentences, RELATED)).split("\n\n") == sentences

@@ -129,8 +129,10 @@ def classify(lines: list[str], language: str = "en", preset: list[str | None] | 
 def _with_context(labels: list[Label], blocks: list[Block]) -> list[Label]:
     """Near-good lines next to prose become prose; short lines between prose become prose."""
     out = list(labels)
-    for i, label in enumerate(labels):  # near-good: good if a neighbouring non-short line is good
+    for i, label in enumerate(labels):
         if label == "near" and (_neighbour(labels, i, -1) == "good" or _neighbour(labels, i, 1) == "good"):
+            out[i] = "good"  # near-good beside prose (skipping short lines) is prose
+        if label == "bad" and _sentence_between_prose(labels, blocks, i):
             out[i] = "good"
     result = list(out)
     i = 0
@@ -173,6 +175,13 @@ def main_span(labels: list[Label], blocks: list[Block], sections: dict[int, str]
         if running > best:
             best, best_span = running, (start, i + 1)
     return best_span
+
+
+def _sentence_between_prose(labels: list[Label], blocks: list[Block], i: int) -> bool:
+    """A full sentence with few function words (names and titles) right between two paragraphs
+    of prose is part of the article."""
+    return (blocks[i].sentence and blocks[i].density > 0 and 0 < i < len(labels) - 1
+            and labels[i - 1] == "good" and labels[i + 1] == "good")
 
 
 def _neighbour(labels: list[Label], i: int, step: int) -> Label | None:
