@@ -3,12 +3,12 @@
 
     python benchmarks/syndication.py [--data ../shared/data] [--limit N]
 
-Every VOA story is published again by five made-up outlets, each with its own page furniture
+Every VOA story is published again by six made-up outlets, each with its own page furniture
 and its own small edits (a different headline, a dateline, a dropped last paragraph, straight
-quotes, ads between paragraphs, a credit line, related links to *other* stories, comments).
-Three outlets serve HTML pages and two serve text dumps. The original and its copies go
-through the real reader-side path (cleaning, then the SQLite store that assigns groups), in a
-shuffled order. Figures:
+quotes, ads between paragraphs, a credit line, related links to *other* stories, comments; one
+keeps only the first two fifths of the story). Three outlets serve HTML pages, three text dumps.
+The original and its copies go through the real reader-side path (cleaning, then the SQLite
+store that assigns groups), in a shuffled order. Figures:
 
 * ``grouped``: share of planted copies that end in the same syndication group as their
   original (target ≥ 0.95);
@@ -118,9 +118,17 @@ def regional_text(story: Story, others: list[Story]) -> tuple[str, str]:
     return "text", "\n".join(lines)
 
 
+def teaser_text(story: Story, others: list[Story]) -> tuple[str, str]:
+    """An aggregator's shortened copy: the first paragraphs and a link to the rest."""
+    paras = paragraphs(story["text"])
+    lines = [story["title"], "", *[p + "\n" for p in paras[: max(2, len(paras) * 2 // 5)]],
+             "Read the full story at the original site.", "", "Trending:", *_related(others)[:3]]
+    return "text", "\n".join(lines)
+
+
 OUTLETS: dict[str, Callable[[Story, list[Story]], tuple[str, str]]] = {
     "globalwire.example": wire_html, "dailyportal.example": portal_html, "blogpost.example": blog_html,
-    "newshub.example": aggregator_text, "regional.example": regional_text,
+    "newshub.example": aggregator_text, "regional.example": regional_text, "teaser.example": teaser_text,
 }
 
 

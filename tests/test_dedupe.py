@@ -204,3 +204,42 @@ def test_same_text_twice_in_one_ingest_is_one_document_seen_twice(tmp_path: Path
         assert [Path(c["origin"]).name for c in store.copies(doc_id)] == ["a.txt", "b.txt"]
         again = ingest_paths(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], progress=False)
         assert (again.new, again.copies, again.unchanged) == (0, 0, 2)
+
+
+def test_containment_estimate() -> None:
+    from eventwire.dedupe.minhash import containment
+
+    assert containment(1.0, 100, 100) == 1.0
+    assert containment(0.4, 40, 100) == pytest.approx(1.0)  # 40 shared: the short text is inside the long one
+    assert containment(0.1, 100, 100) == pytest.approx(0.1818, abs=1e-3)
+    assert containment(0.5, 0, 10) == 0.0
+
+
+def test_lead_key_needs_a_full_lead() -> None:
+    from eventwire.dedupe.minhash import lead_key
+
+    assert lead_key("Too short to have a lead.") is None
+    assert lead_key(STORY) == lead_key(STORY.upper() + " And more.")
+    assert lead_key(STORY) != lead_key(OTHER)
+
+
+LONG_STORY = " ".join([STORY, OTHER.replace("central bank", "finance ministry"), STORY.replace("Government", "Rebel")])
+
+
+def test_a_shortened_copy_joins_the_full_story() -> None:
+    dedup = Deduplicator(MemoryIndex())
+    full = dedup.assign(doc(LONG_STORY, "https://wire.example/full"))
+    teaser = dedup.assign(doc(LONG_STORY[: len(LONG_STORY) // 3] + " Read the full story on our site.",
+                              "https://aggregator.example/t"))
+    assert teaser.duplicate_of == full.id and teaser.similarity is not None and teaser.similarity < 0.6
+
+
+def test_a_follow_up_that_reuses_background_is_not_a_copy() -> None:
+    dedup = Deduplicator(MemoryIndex())
+    first = dedup.assign(doc(STORY, "https://wire.example/1"))
+    fresh = ("Talks between the government and the opposition opened in Geneva on Thursday under United "
+             "Nations mediation, with both delegations saying they expected a long negotiation. The envoy "
+             "said the first session had focused on prisoner exchanges and humanitarian corridors, and that "
+             "a second round would follow next week if the ceasefire held. ")
+    follow_up = dedup.assign(doc(fresh + STORY.split(". ")[0] + ".", "https://wire.example/2"))
+    assert first.duplicate_of is None and follow_up.duplicate_of is None

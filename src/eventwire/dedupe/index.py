@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eventwire.dedupe.minhash import Signature, band_keys, signature, similarity
+from eventwire.dedupe.minhash import Signature, containment, index_keys, signature, similarity
 from eventwire.record import Document, Record
 
 THRESHOLD = 0.6
@@ -21,6 +21,11 @@ Syndicated copies measure 0.8–1.0 after cleaning; distinct stories on the same
 exceed 0.2 (see benchmarks/syndication.py)."""
 MIN_SHINGLES = 8
 """Texts shorter than this (about a dozen words) are too short to call copies on similarity."""
+CONTAINMENT = 0.85
+"""A shortened copy (a teaser, the first paragraphs of a wire story) counts as a copy when this
+share of its shingles is in the longer text..."""
+MIN_CONTAINED_SHINGLES = 40
+"""...and it is long enough (about 45 words) for that share to mean something."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +89,9 @@ class Deduplicator:
     index: DuplicateIndex
     threshold: float = THRESHOLD
 
-    def find(self, doc_id: str, sig: Signature, keys: list[int]) -> Match | None:
-        """The most similar earlier document at or above the threshold (ties: the earliest)."""
+    def find(self, doc_id: str, sig: Signature, keys: list[int], size: int = 0) -> Match | None:
+        """The most similar earlier copy (ties: the earliest): Jaccard at or above the threshold,
+        or one text nearly contained in the other (a shortened copy)."""
         best: tuple[float, Entry] | None = None
         for other_id in self.index.candidates(keys):
             if other_id == doc_id:
@@ -94,7 +100,9 @@ class Deduplicator:
             if other is None or other.shingles < MIN_SHINGLES:
                 continue
             score = similarity(sig, other.signature)
-            if score >= self.threshold and (best is None or score > best[0]):
+            shortened = min(size, other.shingles) >= MIN_CONTAINED_SHINGLES and \
+                containment(score, size, other.shingles) >= CONTAINMENT
+            if (score >= self.threshold or shortened) and (best is None or score > best[0]):
                 best = (score, other)
         if best is None:
             return None
@@ -108,8 +116,8 @@ class Deduplicator:
         both in one transaction).
         """
         sig, size = signature(document.text)
-        keys = band_keys(sig)
-        match = self.find(document.id, sig, keys) if size >= MIN_SHINGLES else None
+        keys = index_keys(document.text, sig)
+        match = self.find(document.id, sig, keys, size) if size >= MIN_SHINGLES else None
         if match is not None:
             document = dataclasses.replace(document, duplicate_of=match.duplicate_of,
                                            syndication_group=match.group, similarity=match.similarity)

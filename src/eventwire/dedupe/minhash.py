@@ -69,6 +69,34 @@ def band_keys(sig: Signature) -> list[int]:
     return keys
 
 
+LEAD_WORDS = 12
+
+
+def lead_key(text: str) -> int | None:
+    """A key for the first words of the text (its lead): a shortened copy of a story keeps its
+    lead even when it is too short to share many MinHash bands with the full text."""
+    tokens = words(text)[:LEAD_WORDS]
+    if len(tokens) < LEAD_WORDS:
+        return None
+    digest = hashlib.blake2b(b"lead:" + " ".join(tokens).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def index_keys(text: str, sig: Signature) -> list[int]:
+    """Every lookup key of a text: its band keys and, when it has one, its lead key."""
+    keys = band_keys(sig)
+    lead = lead_key(text)
+    return [*keys, lead] if lead is not None else keys
+
+
+def containment(similarity_estimate: float, size_a: int, size_b: int) -> float:
+    """Estimated share of the smaller shingle set that lies in the larger one, from Jaccard and sizes."""
+    if not size_a or not size_b:
+        return 0.0
+    shared = similarity_estimate * (size_a + size_b) / (1 + similarity_estimate)
+    return min(shared / min(size_a, size_b), 1.0)
+
+
 def similarity(a: Signature, b: Signature) -> float:
     """Estimated Jaccard similarity: the share of signature positions that agree."""
     return float(np.count_nonzero(a == b)) / NUM_PERM

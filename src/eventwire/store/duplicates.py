@@ -69,13 +69,13 @@ def backfill(conn: sqlite3.Connection) -> None:
     """Signatures for documents stored before duplicate detection existed (migration 0003)."""
     import json
 
-    from eventwire.dedupe.minhash import band_keys
+    from eventwire.dedupe.minhash import index_keys
 
     for doc_id, record in conn.execute("SELECT id, record FROM documents ORDER BY rowid").fetchall():
         text = json.loads(record)["document"]["text"]
         sig, size = signature(text)
         conn.execute("INSERT OR IGNORE INTO minhash VALUES (?,?,?)", (doc_id, to_bytes(sig), size))
-        conn.executemany("INSERT OR IGNORE INTO lsh_keys VALUES (?,?)", [(k, doc_id) for k in band_keys(sig)])
+        conn.executemany("INSERT OR IGNORE INTO lsh_keys VALUES (?,?)", [(k, doc_id) for k in index_keys(text, sig)])
 
 
 def add_copy(conn: sqlite3.Connection, document: Document, origin: str | None) -> bool:
