@@ -204,3 +204,24 @@ def test_cooperation_needs_two_parties() -> None:
     assert not any(e.type == "COOPERATE" for e in r.events)
     r = record_of("Egypt and Jordan cooperated on border security last year.")
     assert any(e.type == "COOPERATE" for e in r.events)
+
+
+def test_a_capital_that_acts_is_its_government() -> None:
+    r = record_of("Moscow condemned the strike on Tuesday.")
+    (moscow,) = r.actors
+    assert (moscow.name, moscow.kind, moscow.country, moscow.sector[0]) == ("Moscow", "country", "RUS", "GOV")
+    r = record_of("Fighting continued in Tripoli on Monday.")
+    assert r.actors == () and any(p.name == "Tripoli" for p in r.places)  # a capital as a place stays a place
+
+
+def test_seats_of_power_stand_for_their_government() -> None:
+    r = record_of("The Kremlin said talks would continue.")
+    (kremlin,) = r.actors
+    assert (kremlin.country, kremlin.sector[0]) == ("RUS", "GOV")
+
+
+def test_the_party_of_a_sanction_is_after_its_preposition() -> None:
+    r = record_of("Washington imposed sanctions on Tehran.")
+    (e,) = r.events
+    assert [t.text for t in e.target] == ["Tehran"]
+    assert [a.country for a in r.actors] == ["USA", "IRN"]

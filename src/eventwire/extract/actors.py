@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, left_context
 from eventwire.record import Actor, ActorKind
-from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, agents, countries
+from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries
 
 
 @dataclass
@@ -98,8 +98,11 @@ class ActorBuilder:
         c = countries()
         text = m.text
         key = name_key(text)
+        capital_of = None
         if m.label == "GPE" and c.lookup(text) is None:
-            return  # a city or region: a place, not an actor (capitals as metonyms come later)
+            capital_of = self._capital_metonym(m)
+            if capital_of is None:
+                return  # a city or region: a place, not an actor
         if m.label == "NORP" and c.by_demonym.get(key) and not text.endswith("s"):
             return  # an adjective ("Russian"): read as a modifier, not an actor
         draft = self._find(key, m)
@@ -111,6 +114,25 @@ class ActorBuilder:
         draft.mentions.append(i)
         draft.labels[m.label] += 1
         self._read_features(draft, m)
+        if capital_of is not None:  # "Moscow said": Russia's government
+            draft.labels["CAPITAL"] += 1
+            draft.countries[capital_of] += 3
+            draft.sectors["GOV"] += 2
+
+    def _capital_metonym(self, m: Mention) -> str | None:
+        """The country whose capital ``m`` names, when the capital acts rather than is a place:
+        the subject of a verb ("Moscow said"), an agent ("by Washington"), a possessor
+        ("Tehran's response"), or a party after with/against/on ("sanctions on Tehran")."""
+        iso = countries().by_capital.get(name_key(m.text))
+        if iso is None:
+            return None
+        head = self.doc[m.start:m.end].root
+        if head.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return iso
+        if head.dep_ == "pobj" and head.head.lower_ in ("by", "with", "against", "on") and \
+                head.head.head.pos_ in ("VERB", "NOUN"):
+            return iso
+        return None
 
     def _find(self, key: str, m: Mention) -> ActorDraft | None:
         for d in self.drafts:
@@ -155,6 +177,10 @@ class ActorBuilder:
             d.igo = True
         if text_key in MEDIA_NAMES:
             d.sectors["MED"] += 2
+        if text_key in SEATS_OF_POWER:
+            seat_country, seat_sector = SEATS_OF_POWER[text_key]
+            d.countries[seat_country] += 3
+            d.sectors[seat_sector] += 2
         for t in words:
             iso = c.by_demonym.get(t.lower_) or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None)
             if iso:
@@ -241,7 +267,7 @@ class ActorBuilder:
 
     @staticmethod
     def _kind(d: ActorDraft) -> ActorKind:
-        if d.labels.get("GPE") and countries().lookup(d.names[0]):
+        if d.labels.get("GPE") and (countries().lookup(d.names[0]) or d.labels.get("CAPITAL")):
             return "country"
         if d.labels.get("PERSON", 0) * 2 + d.person_evidence * 2 > sum(
                 v for k, v in d.labels.items() if k in ("ORG",)) + (1 if d.igo else 0):

@@ -51,6 +51,9 @@ class Draft:
     source: list[ActorRef] = field(default_factory=list)
     target: list[ActorRef] = field(default_factory=list)
     nominal: bool = False
+    object_coded: bool = False
+    """The code came from the verb with its object ("imposed sanctions"): the object names the
+    act, not the party it is aimed at."""
 
 
 class EventExtractor:
@@ -126,7 +129,7 @@ class EventExtractor:
         reporting_use = lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject")
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
-        return Draft(trigger=tok, cameo=code)
+        return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
 
     def _object_code(self, tok: Token, lemma: str) -> str | None:
         """The CAMEO code of the verb with its object (the subject of a passive), from the
@@ -267,6 +270,8 @@ class EventExtractor:
                 d.target += self._with_conjuncts(c)
             elif c.dep_ == "agent":
                 d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ == "dobj" and d.object_coded and self._object_parties(c):
+                d.target += self._object_parties(c)  # "imposed sanctions on Tehran": Tehran
             elif c.dep_ in ("dobj", "dative") and not passive:
                 d.target += self._with_conjuncts(c)
                 for p in c.children:
@@ -280,6 +285,17 @@ class EventExtractor:
                 d.source += self._with_conjuncts(subj)
         if not d.target:
             d.target += self._embedded_target(tok, d)
+
+    def _object_parties(self, obj: Token) -> list[ActorRef]:
+        """Parties named after the preposition of an object that names the act itself
+        ("sanctions on Tehran", "borders with Iran and Turkey")."""
+        out: list[ActorRef] = []
+        for p in obj.children:
+            if p.dep_ == "prep" and p.lower_ in ("on", "against", "with", "to", "for"):
+                for o in map(self._party_token, p.children):
+                    if o is not None:
+                        out += self._with_conjuncts(o)
+        return out
 
     def _party_token(self, pobj: Token) -> Token | None:
         """The object of a preposition as a party: not a time ("on Thursday"), except that the

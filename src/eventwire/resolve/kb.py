@@ -103,6 +103,15 @@ IGO_NAMES: dict[str, str] = {
 }
 """Intergovernmental organisations: actors with no country and sector IGO."""
 
+SEATS_OF_POWER: dict[str, tuple[str, str]] = {
+    "kremlin": ("RUS", "GOV"), "the kremlin": ("RUS", "GOV"), "white house": ("USA", "GOV"),
+    "pentagon": ("USA", "MIL"), "state department": ("USA", "GOV"), "downing street": ("GBR", "GOV"),
+    "foreign office": ("GBR", "GOV"), "elysee": ("FRA", "GOV"), "élysée": ("FRA", "GOV"),
+    "zhongnanhai": ("CHN", "GOV"), "quai d'orsay": ("FRA", "GOV"), "knesset": ("ISR", "LEG"),
+    "bundestag": ("DEU", "LEG"), "duma": ("RUS", "LEG"), "state duma": ("RUS", "LEG"),
+}
+"""Buildings and bodies that stand for a government in news ("the Kremlin said"): country, sector."""
+
 MEDIA_NAMES: frozenset[str] = frozenset({
     "al jazeera", "reuters", "associated press", "ap", "afp", "agence france-presse", "bbc",
     "cnn", "tass", "ria novosti", "ria", "sputnik", "anadolu", "anadolu agency", "xinhua",
