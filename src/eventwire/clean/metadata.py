@@ -93,7 +93,10 @@ def date_from_url(url: str | None) -> tuple[str, DatePrecision] | None:
     """``/2020/02/19/``, ``/2020-02-19-``, ``20200219`` in a URL path (not the host or query)."""
     if not url:
         return None
-    path = urlparse(url).path
+    try:
+        path = urlparse(url).path
+    except ValueError:  # "https://[": a malformed host cannot hide a date, nor crash the reader
+        return None
     m = _URL_DATE.search(path)
     if m:
         try:
