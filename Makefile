@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint bench bench-throughput bench-cleaning bench-events bench-ingest bench-syndication lock clean
+.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: $(STAMP)  ## run linters, type checks and the whole test suite
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks tools
 	$(VENV)/bin/mypy
+
+fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
+	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
 bench: bench-throughput bench-cleaning bench-events bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
