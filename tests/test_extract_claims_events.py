@@ -225,3 +225,10 @@ def test_the_party_of_a_sanction_is_after_its_preposition() -> None:
     (e,) = r.events
     assert [t.text for t in e.target] == ["Tehran"]
     assert [a.country for a in r.actors] == ["USA", "IRN"]
+
+
+def test_a_plural_demonym_is_a_group_of_that_country() -> None:
+    # PLOVER-GSR01 PROTEST: "Young Algerians blocked roads leading to the city centre on Sunday …"
+    r = record_of("Young Algerians blocked roads leading to the city centre on Sunday.")
+    (algerians,) = r.actors
+    assert (algerians.name, algerians.country) == ("Algerians", "DZA")

@@ -92,3 +92,9 @@ def test_curated_demonyms_belong_to_one_country() -> None:
     c = countries()
     assert c.lookup("Serbian") == "SRB" and c.lookup("Serbs") == "SRB"
     assert c.lookup("Montenegrin") == "MNE"
+
+
+def test_plural_demonyms() -> None:
+    c = countries()
+    assert c.lookup("Algerians") == "DZA" and c.demonym("Nigerians") == "NGA" and c.demonym("Nigerian") == "NGA"
+    assert c.lookup("news") is None and c.demonym("Texas") is None

@@ -182,7 +182,8 @@ class ActorBuilder:
             d.countries[seat_country] += 3
             d.sectors[seat_sector] += 2
         for t in words:
-            iso = c.by_demonym.get(t.lower_) or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None)
+            iso = (c.by_demonym.get(t.lower_) or (c.demonym(t.lower_) if t.ent_type_ == "NORP" else None)
+                   or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None))
             if iso:
                 d.countries[iso] += 1
         if m.label == "GPE":

@@ -26,9 +26,21 @@ class CountryIndex:
     names: dict[str, str]
     """ISO3 -> the country's English short name."""
 
+    def demonym(self, word: str) -> str | None:
+        """ISO3 for a demonym, singular or plural ("Algerian", "Algerians")."""
+        key = word.lower()
+        found = self.by_demonym.get(key)
+        if found is None and key.endswith("s") and len(key) > 4:
+            found = self.by_demonym.get(key[:-1])
+        return found
+
     def lookup(self, text: str) -> str | None:
+        """ISO3 for a country name or demonym; a plural demonym ("Algerians") counts too."""
         key = text.strip().lower().removeprefix("the ")
-        return self.by_name.get(key) or self.by_demonym.get(key)
+        found = self.by_name.get(key) or self.by_demonym.get(key)
+        if found is None and key.endswith("s") and len(key) > 4:
+            found = self.by_demonym.get(key[:-1])
+        return found
 
 
 @cache
