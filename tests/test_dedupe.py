@@ -243,3 +243,21 @@ def test_a_follow_up_that_reuses_background_is_not_a_copy() -> None:
              "a second round would follow next week if the ceasefire held. ")
     follow_up = dedup.assign(doc(fresh + STORY.split(". ")[0] + ".", "https://wire.example/2"))
     assert first.duplicate_of is None and follow_up.duplicate_of is None
+
+
+def test_skip_known_remembers_only_a_bounded_window(tmp_path: Path) -> None:
+    """Memory stays flat: ids leave the window, and a later copy is caught by the store instead."""
+    from eventwire.pipeline import SkipKnown
+
+    stored: set[str] = set()
+    heard: list[str] = []
+    stage = SkipKnown(is_known=stored.__contains__, on_known=lambda d: heard.append(d.id), window=2)
+    docs = [doc(f"Story number {i} about the talks in Geneva, which resumed on Monday.") for i in range(5)]
+    passed = []
+    for item in stage.run([docs[0], docs[0], docs[1], docs[2], docs[3], docs[4]]):
+        passed.append(item)
+        stored.add(item.id)  # the store saves what passes
+    assert [d.id for d in passed] == [d.id for d in docs]
+    assert stage.skipped == 1 and heard == [docs[0].id]  # stored by then: heard at once, not deferred
+    again = list(stage.run([docs[0], docs[4]]))
+    assert again == [] and stage.skipped == 3

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -82,21 +83,29 @@ class SkipKnown:
     """Copies of documents first seen in this same run: they may not be stored yet when the copy
     passes, so the caller reports them once the run has finished."""
 
+    window: int = 4096
+    """How many recently passed ids to remember. Only documents still in flight (not yet stored)
+    need it: once stored, ``is_known`` answers. Bounded, so memory stays flat on any corpus."""
+
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
-        seen: set[str] = set()
+        seen: OrderedDict[str, None] = OrderedDict()
         for item in items:
-            if isinstance(item, Document) and item.id in seen:
-                self.skipped += 1
-                if self.on_known is not None:
-                    self.deferred.append(item)
+            if not isinstance(item, Document):
+                yield item
                 continue
-            if isinstance(item, Document) and self.is_known(item.id):
+            if self.is_known(item.id):
                 self.skipped += 1
                 if self.on_known is not None:
                     self.on_known(item)
                 continue
-            if isinstance(item, Document):
-                seen.add(item.id)
+            if item.id in seen:  # first seen moments ago and not stored yet
+                self.skipped += 1
+                if self.on_known is not None:
+                    self.deferred.append(item)
+                continue
+            seen[item.id] = None
+            if len(seen) > self.window:
+                seen.popitem(last=False)
             yield item
 
 
