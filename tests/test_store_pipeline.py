@@ -55,7 +55,7 @@ def test_a_failing_document_becomes_an_error_and_the_batch_goes_on() -> None:
             RawItem("c", "", "text"),
             RawItem("d", "Police detained ten protesters.", "text")]
     clean = Clean(published="2020-01-01")
-    out = list(Pipeline([clean, Explode(), Extract(origins=clean.origins)]).run(raws))
+    out = list(Pipeline([clean, Explode(), Extract()]).run(raws))
     kinds = [type(x).__name__ for x in out]
     assert kinds == ["Record", "ErrorRecord", "ErrorRecord", "Record"]
     assert isinstance(out[2], ErrorRecord) and out[2].code == "E201" and out[2].stage == "clean"

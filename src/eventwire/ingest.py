@@ -69,7 +69,6 @@ def ingest_paths(store: Store, paths: Iterable[str], published: str | None = Non
                 report.errors.append(item)
             store.add_error(item)
         elif isinstance(item, Record):
-            pipeline.origins.pop(item.document.id, None)
             stored = store.save(item, item.document.origin)
             if stored is not None:
                 report.new += 1

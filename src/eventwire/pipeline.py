@@ -50,8 +50,6 @@ class Clean:
 
     published: str | None = None
     name: str = "clean"
-    origins: dict[str, str] = field(default_factory=dict)
-    """Document id -> where it was read from (for error messages and the store)."""
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         for item in items:
@@ -63,8 +61,7 @@ class Clean:
             except Exception as exc:
                 yield error_record(item.origin, self.name, exc)
                 continue
-            self.origins.setdefault(document.id, item.origin)
-            yield document
+            yield document  # document.origin says where it was read, for errors and the store
 
 
 @dataclass
@@ -127,7 +124,6 @@ class Extract:
 
     batch_size: int = 16
     name: str = "extract"
-    origins: dict[str, str] = field(default_factory=dict)
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         nlp = load_nlp()
@@ -151,7 +147,7 @@ class Extract:
                     try:
                         parsed.append(nlp(text))
                     except Exception as exc:
-                        results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
+                        results[d.id] = error_record(d.origin or d.id, self.name, exc, d.id)
                         parsed.append(None)
             for (d, _text), sdoc in zip(fits, parsed, strict=True):
                 if sdoc is None:
@@ -159,7 +155,7 @@ class Extract:
                 try:
                     results[d.id] = extract(d, sdoc)
                 except Exception as exc:
-                    results[d.id] = error_record(self.origins.get(d.id, d.id), self.name, exc, d.id)
+                    results[d.id] = error_record(d.origin or d.id, self.name, exc, d.id)
             for x in chunk:
                 yield results[x.id] if isinstance(x, Document) else x
 
@@ -209,12 +205,9 @@ class Progress:
 class Pipeline:
     """Stages chained in order; ``run`` yields what the last stage yields."""
 
-    def __init__(self, stages: list[Stage], progress: Progress | None = None,
-                 origins: dict[str, str] | None = None) -> None:
+    def __init__(self, stages: list[Stage], progress: Progress | None = None) -> None:
         self.stages = stages
         self.progress = progress
-        self.origins = origins if origins is not None else {}
-        """Document id -> where it was read; consumers pop entries as they finish with them."""
 
     @property
     def deferred_copies(self) -> list[Document]:
@@ -244,17 +237,14 @@ def standard_pipeline(published: str | None = None, is_known: Callable[[str], bo
     stages: list[Stage] = [clean]
     if is_known is not None:
         stages.append(SkipKnown(is_known, on_known))
-    stages.append(Extract(batch_size=batch_size, origins=clean.origins))
+    stages.append(Extract(batch_size=batch_size))
     if mark_duplicates:
         stages.append(MarkDuplicates())
-    return Pipeline(stages, progress, clean.origins)
+    return Pipeline(stages, progress)
 
 
 def process(items: Iterable[RawItem | ErrorRecord], published: str | None = None) -> Iterator[Record | ErrorRecord]:
     """Raw items in, records (or error records) out, in input order; near-duplicates are marked."""
-    pipeline = standard_pipeline(published, mark_duplicates=True)
-    for item in pipeline.run(items):
+    for item in standard_pipeline(published, mark_duplicates=True).run(items):
         assert isinstance(item, (Record, ErrorRecord))
-        if isinstance(item, Record):
-            pipeline.origins.pop(item.document.id, None)
         yield item

@@ -24,6 +24,7 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
     url, title, site, author = item.url, item.title, item.source, item.author
     dates: list[tuple[str | None, str]] = [(item.published, "source field")]
     reader_notes: tuple[str, ...] = ()
+    language: str | None = None
     if item.kind == "html":
         page = clean_html(item.content)
         text, removed = page.text, page.removed
@@ -34,8 +35,8 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
         reader_notes = page.notes
         dates.append((page.published, "page metadata"))
     else:
-        cleaned = clean_text(item.content, title=title, classify_blocks=True,
-                             language=detect_language(item.content)[0])
+        language = detect_language(item.content)[0]  # the classifier needs the stop words of the language
+        cleaned = clean_text(item.content, title=title, classify_blocks=True, language=language)
         text, removed, title = cleaned.text, cleaned.removed, cleaned.title
     if not text.strip():
         raise NoMainText("no article text left after cleaning")
@@ -46,7 +47,8 @@ def build_document(item: RawItem, published: str | None = None) -> Document:
         domain, site = domain or domain_of(site), None
     datelines = [r.text for r in removed if r.reason == "dateline"]
     when = choose_published(published, dates, item.warc_date, url, datelines)
-    language, _confidence = detect_language(text)
+    if language is None:
+        language = detect_language(text)[0]
     notes = list(item.notes) + list(reader_notes)
     if language != "en":
         notes.append(f"language detected as {language!r}: stored, but English-only extraction was not run")

@@ -58,8 +58,12 @@ def truncation_note(kept: int, total: int | None) -> str:
     return f"truncated: kept the first {kept:,} {size} (raise --max-bytes to keep more)"
 
 
+def looks_like_html(head: bytes | str) -> bool:
+    """Markup at the start of a document: a doctype, an <html>, <head> or <body> tag."""
+    raw = head[:1024]
+    text = (raw.decode("latin-1") if isinstance(raw, bytes) else raw).lstrip().lower()
+    return text.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text or "<head" in text
+
+
 def sniff_kind(text: str) -> Kind:
-    head = text.lstrip()[:1024].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head:
-        return "html"
-    return "text"
+    return "html" if looks_like_html(text) else "text"

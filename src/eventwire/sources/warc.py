@@ -21,7 +21,7 @@ from eventwire.errors import CorruptRecord, DecompressionBomb, EventwireError, T
 from eventwire.record import ErrorRecord
 from eventwire.sources.compressed import GzipReader
 from eventwire.sources.encoding import decode
-from eventwire.sources.raw import RawItem, ReadLimits, error_at, truncation_note
+from eventwire.sources.raw import RawItem, ReadLimits, error_at, looks_like_html, truncation_note
 
 MAX_HEADER_LINE = 64 * 1024
 MAX_HEADER_LINES = 500
@@ -205,12 +205,12 @@ def _to_item(headers: dict[str, str], block: bytes, total: int, where: str, limi
             head, sep, body = block.partition(b"\n\n")
         http = _http_headers(head)
         payload_type = http.get("content-type", "").lower()
-        if not payload_type.startswith(_HTML_TYPES) and not (not payload_type and _looks_html(body)):
+        if not payload_type.startswith(_HTML_TYPES) and not (not payload_type and looks_like_html(body)):
             return None
         body = _decode_http(body, http, limits, where)
         m = _CHARSET.search(payload_type)
         charset = m.group(1) if m else None
-    elif ctype.startswith(_HTML_TYPES) or (not ctype and _looks_html(block)):
+    elif ctype.startswith(_HTML_TYPES) or (not ctype and looks_like_html(block)):
         body = block
         m = _CHARSET.search(ctype)
         charset = m.group(1) if m else None
@@ -232,11 +232,6 @@ def _http_headers(head: bytes) -> dict[str, str]:
         if sep:
             out[name.strip().lower()] = value.strip()
     return out
-
-
-def _looks_html(body: bytes) -> bool:
-    head = body[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
 def _decode_http(body: bytes, http: dict[str, str], limits: ReadLimits, where: str) -> bytes:
