@@ -45,10 +45,12 @@ def read_countries(geo: Path, countryinfo: Path) -> tuple[list[dict], dict[str, 
         }
     text = countryinfo.read_text(encoding="latin-1")
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
-        m = re.search(r"<ISO3166-alpha3>\s*(\w+)", block)
-        if not m or m.group(1) not in countries:
+        # the ISO field has typos upstream (Japan is "JON"): fall back to the CountryCode field
+        codes = re.findall(r"<ISO3166-alpha3>\s*(\w+)", block) + re.findall(r"<CountryCode>\s*(\w+)", block)
+        iso3 = next((code for code in codes if code in countries), None)
+        if iso3 is None:
             continue
-        c = countries[m.group(1)]
+        c = countries[iso3]
         for tag, key in (("Nationality", "demonyms"), ("CountryName", "names"),
                          ("Capital", "capitals")):
             for section in re.findall(rf"<{tag}>(.*?)</{tag}>", block, re.S):
@@ -225,6 +227,66 @@ def parse_agents(path: Path) -> dict[str, list[str]]:
     return out
 
 
+_CODE_LINE = re.compile(r"\[([A-Z]{3}[A-Z]{0,9})\s*(?:(\d{6})?-(\d{6})?|<(\d{6})|>(\d{6}))?\s*\]")
+
+
+def _yymmdd(value: str | None) -> str | None:
+    """PETRARCH's six-digit dates: years 30-99 are 19xx, 00-29 are 20xx."""
+    if not value:
+        return None
+    year = int(value[:2])
+    return f"{1900 + year if year >= 30 else 2000 + year}-{value[2:4]}-{value[4:6]}"
+
+
+def parse_named_actors(path: Path) -> dict[str, list[list[str | None]]]:
+    """Named people and institutions of the Phoenix country dictionary with their dated codes.
+
+    An entry is a block of name lines (the first, then ``+``-synonyms or further plain names)
+    followed by tab-indented ``[CCCSSS from-to]`` lines. Entries with the code on the name line
+    are countries and cities (the country index covers those). Names become lower-case phrases;
+    a one-word name is kept only when no other entry uses it ("yeltsin", not "khan").
+    Result: name -> [[country+sectors, from or None, to or None], ...] in file order.
+    """
+    entries: list[tuple[list[str], list[list[str | None]]]] = []
+    names: list[str] | None = None  # None while skipping a country's or city's synonyms
+    codes: list[list[str | None]] = []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw[0] in " \t":
+            m = _CODE_LINE.search(raw)
+            if m and names:
+                code, start, end, before, after = m.groups()
+                codes.append([code, _yymmdd(start or after), _yymmdd(end or before)])
+            continue
+        if codes:
+            if names and all(len(str(c[0])) >= 6 for c in codes):  # a sector: a person or body
+                entries.append((names, codes))
+            names, codes = None, []
+        line = raw.split("#")[0].strip()
+        key = line.lstrip("+").strip("_").replace("_", " ").lower().strip()
+        if "[" in line:
+            names = None
+        elif line.startswith("+"):
+            if names is not None and key:
+                names.append(key)
+        elif key:
+            names = [*(names or []), key]
+    if codes and names:
+        entries.append((names, codes))
+    users: dict[str, set[str]] = {}
+    for entry_names, entry_codes in entries:
+        for n in entry_names:
+            users.setdefault(n, set()).add(str(entry_codes[0][0]))
+    out: dict[str, list[list[str | None]]] = {}
+    for entry_names, entry_codes in entries:
+        for n in entry_names:
+            if len(n) < 4 or (" " not in n and len(users[n]) > 1):
+                continue
+            out.setdefault(n, entry_codes)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).parents[1] / ".." / "shared" / "data"))
@@ -244,16 +306,21 @@ def main() -> int:
         verbs.pop(word, None)
     verbs.update(cur.VERB_TRIGGERS)
     objects = parse_cameo_objects(data / "kb" / "petrarch2" / "CAMEO.2.0.txt")
+    for verb, table in cur.OBJECT_TRIGGERS.items():
+        objects[verb] = dict(sorted({**objects.get(verb, {}), **table}.items()))
     triggers = {"verbs": dict(sorted(verbs.items())), "nouns": dict(sorted(cur.NOUN_TRIGGERS.items())),
                 "objects": objects}
     (out / "triggers.json").write_text(json.dumps(triggers, indent=0))
     plover = parse_cameo_plover(data / "kb" / "plover" / "CAMEO2PLOVER-2021.txt")
     (out / "cameo_plover.json").write_text(json.dumps(plover, indent=0))
+    named = parse_named_actors(data / "kb" / "petrarch2" / "Phoenix.Countries.actors.txt")
+    with gzip.GzipFile(out / "named_actors.json.gz", "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(json.dumps(dict(sorted(named.items())), separators=(",", ":")).encode())
     agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
     (out / "agents.json").write_text(json.dumps(dict(sorted(agents.items())), indent=0))
     print(f"countries {len(countries)}  gazetteer rows {len(rows)}  verbs {len(verbs)}  "
           f"nouns {len(cur.NOUN_TRIGGERS)}  verb+object patterns {sum(map(len, objects.values()))}  "
-          f"cameo codes {len(plover)}  agents {len(agents)}")
+          f"cameo codes {len(plover)}  agents {len(agents)}  named actors {len(named)}")
     return 0
 
 

@@ -62,6 +62,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "cooperate": "060", "protect": "074", "shelter": "075", "free": "0841", "liberate": "192",
     "confiscate": "1711", "destroy": "1712", "burn": "1712", "demolish": "1712",
     "recognize": "054", "recognise": "054", "defend": "052", "deny": "120",
+    "demobilize": "0873", "demobilise": "0873",
 }
 
 # Nominal triggers: event nouns that carry the event on their own ("the attack on the port").
@@ -79,6 +80,20 @@ NOUN_TRIGGERS: dict[str, str] = {
     "suspension": "164", "talk": "040", "visit": "042", "walkout": "164",
     "walk-out": "164", "withdrawal": "0874", "gunfire": "193", "shootout": "193",
     "bombardments": "194", "negotiations": "046", "talks": "040", "consultation": "040",
+    # Compounds whose head alone would code something else ("strike" is an air strike).
+    "aid": "070", "assistance": "070", "ceasefire": "0871", "general strike": "143",
+    "hunger strike": "142", "sit-in": "141", "truce": "0871",
+}
+
+# Verb + object patterns the CAMEO dictionary lacks or codes by an odd reading
+# (verb -> {object lemma -> code}); they override the dictionary's pattern for that pair.
+OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
+    "declare": {"ceasefire": "0871", "truce": "0871"},
+    "ease": {"curfew": "0813", "measure": "081", "restriction": "081", "sanction": "085"},
+    "grant": {"amnesty": "0841", "asylum": "075"},
+    "lift": {"emergency": "0813", "state": "0813"},
+    "open": {"fire": "193"},
+    "shorten": {"curfew": "0813"},
 }
 
 # Names that news uses for countries and that GeoNames/CountryInfo do not list.
@@ -96,6 +111,8 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 }
 
 DEMONYMS: dict[str, list[str]] = {
+    "GIN": ["Guinean", "Guineans"], "GTM": ["Guatemalan", "Guatemalans"],
+    "MMR": ["Burmese", "Myanmarese"], "WSM": ["Samoan", "Samoans"], "XKX": ["Kosovar", "Kosovars", "Kosovan"],
     "USA": ["American", "Americans", "U.S."], "GBR": ["British", "Briton", "Britons"],
     "RUS": ["Russian", "Russians"], "TUR": ["Turkish", "Turk", "Turks"],
     "LBY": ["Libyan", "Libyans"], "UKR": ["Ukrainian", "Ukrainians"], "SYR": ["Syrian", "Syrians"],

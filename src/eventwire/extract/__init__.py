@@ -24,7 +24,7 @@ def extract(document: Document, doc: Doc) -> Record:
     if document.language != "en":
         return Record(document=document, sentences=sentences)
     mentions = entity_mentions(doc)
-    actors, mention_actor = ActorBuilder(doc, mentions).build()
+    actors, mention_actor = ActorBuilder(doc, mentions, document.published.value).build()
     places, mention_place = resolve_places(doc, mentions, actors)
     times = extract_times(document.text, mentions, document.published)
     entities = tuple(

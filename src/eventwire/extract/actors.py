@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, left_context
+from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, left_context, place_country
 from eventwire.record import Actor, ActorKind
-from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries
+from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
 
 @dataclass
@@ -57,8 +57,9 @@ def surname(word: str) -> str:
 class ActorBuilder:
     """Collects mentions of one document and merges them into actors."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], published: str | None = None) -> None:
         self.doc = doc
+        self.published = published
         self.mentions = mentions
         self.drafts: list[ActorDraft] = []
         self.of_mention: dict[int, int] = {}
@@ -112,7 +113,8 @@ class ActorBuilder:
         if text not in draft.names:
             draft.names.append(text)
         draft.mentions.append(i)
-        draft.labels[m.label] += 1
+        label = "GPE" if m.label == "ORG" and key in c.by_name else m.label  # "Mozambique" tagged ORG
+        draft.labels[label] += 1
         self._read_features(draft, m)
         if capital_of is not None:  # "Moscow said": Russia's government
             draft.labels["CAPITAL"] += 1
@@ -186,18 +188,29 @@ class ActorBuilder:
                    or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None))
             if iso:
                 d.countries[iso] += 1
-        if m.label == "GPE":
+            elif m.role and t.i < m.end - 1 and (where := place_country(t)):
+                d.countries[where] += 1  # "Darfur rebels": the place's country
+        if m.label in ("PERSON", "ORG"):
+            known = named_actors().lookup(m.text, self.published) or \
+                named_actors().lookup(name_key(m.text), self.published)
+            if known is not None:  # "Boris Yeltsin" in 1995: Russia's government
+                d.countries[known[0]] += 3
+                for s in known[1]:
+                    d.sectors[s] += 2
+        if m.label == "GPE" or (m.label == "ORG" and text_key in c.by_name):
             iso = c.lookup(m.text)
             if iso:
                 d.countries[iso] += 3
         for iso in self._possessor_countries(m):
             d.countries[iso] += 2  # "Jordan's visiting King Abdullah II", "Iraq's national security advisor"
+        lemmas = [t.lemma_.lower() for t in words]
         for n in (2, 1):
             for k in range(len(lowered) - n + 1):
                 phrase = " ".join(lowered[k:k + n])
-                if phrase in roles:
-                    for s in roles[phrase]:
-                        d.sectors[s] += 1
+                singular = " ".join(lowered[k:k + n - 1] + lemmas[k + n - 1:k + n])  # "farmers" -> "farmer"
+                found = roles.get(phrase) or roles.get(singular)
+                for s in found or ():
+                    d.sectors[s] += 1
         if any(t.lower_ in PERSON_TITLES for t in words[: len(words) - (m.end - m.start)]) or \
                 m.label == "PERSON":
             d.person_evidence += 1

@@ -32,6 +32,7 @@ BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during
 DYADIC_TYPES = {"COOPERATE"}
 """Types that describe a relation between two parties; the many generic verbs the CAMEO
 dictionary files under them (issue, control, improve) only code one when both are named."""
+DESTINATION_TYPES = {"AID", "CONSULT", "MOBILIZE", "SUPPORT"}
 TARGET_PREPS = {"with", "against", "on", "at", "to", "into"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "off"}
 OCCURRENCE_VERBS = {
@@ -156,7 +157,7 @@ class EventExtractor:
 
     def _noun_draft(self, tok: Token) -> Draft | None:
         word = tok.lower_
-        code = self.lex.nouns.get(word) or self.lex.nouns.get(tok.lemma_.lower())
+        code = self._compound_noun_code(tok) or self.lex.nouns.get(word) or self.lex.nouns.get(tok.lemma_.lower())
         if code is None:
             return None
         if word in ("withdrawal", "suspension") and any(
@@ -179,6 +180,14 @@ class EventExtractor:
             return Draft(trigger=tok, cameo=code, nominal=True)
         return None
 
+    def _compound_noun_code(self, tok: Token) -> str | None:
+        """A compound that names a different act than its head: "hunger strike", "general strike"."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+                return self.lex.nouns.get(f"{c.lower_} {tok.lower_}") or \
+                    self.lex.nouns.get(f"{c.lower_} {tok.lemma_.lower()}")
+        return None
+
     def _absorb(self, drafts: list[Draft]) -> list[Draft]:
         """One event per happening and clause: "met … and the two discussed" is one CONSULT;
         "the talks … began, brokered by X" is one; "halt participation in talks" is one."""
@@ -187,6 +196,9 @@ class EventExtractor:
             ptype = self.lex.type_of(d.cameo)
             twin = None
             for k in kept:
+                if _is_consequence(k.trigger, d.trigger) and self._violent(k.cameo) and self._violent(d.cameo):
+                    twin = k
+                    break
                 if self.lex.type_of(k.cameo) == ptype and _same_happening(k.trigger, d.trigger):
                     twin = k
                     break
@@ -199,6 +211,16 @@ class EventExtractor:
                 continue
             kept.append(d)
         return kept
+
+    def _sectors_within(self, refs: list[ActorRef], allowed: set[str]) -> bool:
+        """Whether the actors of ``refs`` have sectors, all of them in ``allowed``."""
+        actors = [self.ctx.actor_by_id.get(r.actor) for r in refs if r.actor]
+        sectors = {s for a in actors if a is not None for s in a.sector}
+        return bool(sectors) and sectors <= allowed
+
+    def _violent(self, cameo: str) -> bool:
+        kind = self.lex.type_of(cameo)
+        return kind is not None and kind[0] in ("ASSAULT", "COERCE")
 
     # --- arguments ----------------------------------------------------------------------
 
@@ -259,6 +281,8 @@ class EventExtractor:
             for c in tok.children:
                 if c.dep_ == "acl":
                     d.source += self._agents(c)
+            if not d.target:
+                d.target += self._destination(tok, d)
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         for c in tok.children:
@@ -285,6 +309,29 @@ class EventExtractor:
                 d.source += self._with_conjuncts(subj)
         if not d.target:
             d.target += self._embedded_target(tok, d)
+        if not d.target:
+            d.target += self._destination(tok, d)
+
+    def _destination(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """The country an aid delivery, deployment or visit goes to: "military aid to
+        Mozambique", "sent personnel to Bosnia", "arrived in Jordan" (PLOVER codes the host or
+        recipient as target). Only countries: a city names where, not whom."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or kind[0] not in DESTINATION_TYPES:
+            return []
+        nodes = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "xcomp"))]
+        if d.nominal and tok.dep_ == "dobj":
+            nodes.append(tok.head)  # "continue military aid to Mozambique": the verb holds "to"
+        out: list[ActorRef] = []
+        for node in nodes:
+            for p in node.children:
+                if p.dep_ != "prep" or p.lower_ not in ("to", "in", "into", "for"):
+                    continue
+                for o in map(self._party_token, p.children):
+                    actor = self.ctx.actor_by_id.get(self.ctx.actor_at(o) or "") if o is not None else None
+                    if o is not None and actor is not None and actor.kind == "country":
+                        out += self._with_conjuncts(o)
+        return out
 
     def _object_parties(self, obj: Token) -> list[ActorRef]:
         """Parties named after the preposition of an object that names the act itself
@@ -319,7 +366,10 @@ class EventExtractor:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
                 for o in c.children:
                     if o.dep_ in ("dobj", "dative") and not _is_time_word(o):
-                        return self._with_conjuncts(o)
+                        if self.ctx.actor_at(o) or o.lower_ in PRONOUNS_PLURAL:
+                            return self._with_conjuncts(o)
+                        beyond = self._object_parties(o)  # "to continue military aid to Mozambique"
+                        return beyond or self._with_conjuncts(o)
                     if o.dep_ == "prep" and o.lower_ in TARGET_PREPS:
                         return [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
             if c.dep_ == "ccomp" and kind is not None and kind[0] in ("REQUEST", "ACCUSE"):
@@ -335,6 +385,13 @@ class EventExtractor:
         typed = self.lex.type_of(d.cameo)
         if typed is None:
             return None
+        source = _dedupe([r for r in d.source if r.start != d.trigger.idx])
+        if d.cameo.startswith("191") and self._sectors_within(source, CIVILIAN_SECTORS):
+            d.cameo = "144"  # protesters or strikers blocking a road obstruct; a state blockades
+            typed = self.lex.type_of(d.cameo) or typed
+        elif d.cameo.startswith("144") and self._sectors_within(source, STATE_SECTORS):
+            d.cameo = "191"
+            typed = self.lex.type_of(d.cameo) or typed
         ptype, mode = typed
         source = _dedupe([r for r in d.source if r.start != d.trigger.idx])
         target = _dedupe([r for r in d.target if r.start != d.trigger.idx and r not in source])
@@ -364,7 +421,7 @@ class EventExtractor:
         if any(c.dep_ == "neg" for c in children) or any(
                 c.lower_ == "no" and c.dep_ == "det" for c in children):
             return "denied" if claim is not None and claim.kind != "editorial" else "negated"
-        governed = _governed_factuality(tok)
+        governed = _governed_factuality(tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok)
         if governed is not None:
             return governed
         if _has_condition(tok):
@@ -432,6 +489,28 @@ def _same_happening(first: Token, later: Token) -> bool:
     if later.tag_ == "VBN" and later.dep_ in ("acl", "advcl"):
         return later.head.i == first.i or (first.dep_ in ("nsubj", "nsubjpass")
                                            and later.head.i == first.head.i)
+    return False
+
+
+CIVILIAN_SECTORS = {"CVL", "LAB", "OPP", "EDU", "REF", "BUS", "AGR", "REL", "HRI", "MED"}
+"""Sectors of people who protest rather than govern or fight: what they block is obstruction."""
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+CASUALTY_VERBS = {"kill", "wound", "injure", "maim", "leave", "claim"}
+
+
+def _is_consequence(first: Token, later: Token) -> bool:
+    """Whether ``later`` reports the toll of ``first`` rather than a second act: a casualty
+    participle of the attack ("shelled Juba …, killing about 20 people"), or the attack and
+    its toll told in one breath ("killed 23 people … when they blew themselves up")."""
+    pair = sorted((first, later), key=lambda t: t.i)
+    for head, child in (pair, pair[::-1]):
+        if child.head.i != head.i or child.dep_ != "advcl":
+            continue
+        if child.tag_ == "VBG" and child.lemma_.lower() in CASUALTY_VERBS:
+            return True
+        if head.lemma_.lower() in CASUALTY_VERBS and any(
+                m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in child.children):
+            return True
     return False
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.resolve.gazetteer import gazetteer
 from eventwire.resolve.kb import agents, countries
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -97,7 +98,7 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
-        if not any(_is_country_word(t) for t in mods):
+        if not any(_is_country_word(t) or place_country(t) for t in mods):
             continue
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
@@ -117,6 +118,19 @@ def is_role_word(token: Token) -> bool:
 def _is_country_word(token: Token) -> bool:
     c = countries()
     return token.lower_ in c.by_demonym or token.lower_ in c.by_name
+
+
+def place_country(token: Token) -> str | None:
+    """The country of a place name that modifies a role ("Darfur rebels", "Gaza residents"):
+    the gazetteer's most prominent reading (a country, then a province, then the largest city)."""
+    if token.ent_type_ not in ("GPE", "LOC") or token.pos_ != "PROPN":
+        return None
+    found = gazetteer().candidates(token.text)
+    if not found:
+        return None
+    rank = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+    best = min(found, key=lambda e: (rank[e.precision], -e.population))
+    return best.country or None
 
 
 def left_context(doc: Doc, start: int, limit: int = 7) -> Span:

@@ -5,6 +5,7 @@ See ``kb/README.md`` for where each file comes from and under which licence.
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -134,3 +135,35 @@ MEDIA_NAMES: frozenset[str] = frozenset({
     "cbs", "npr", "politico", "axios", "haaretz", "times of israel", "al mayadeen",
 })
 """News outlets and agencies: actors with sector MED."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedActors:
+    """People and institutions of the Phoenix country dictionary, with dated codes: "Boris
+    Yeltsin" is RUS ELI before July 1991 and RUS GOV until 1999."""
+
+    codes: dict[str, list[list[str | None]]]
+
+    def lookup(self, name: str, on: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """(ISO3 country, sectors) of a named actor on a date (ISO, or None for today's role).
+
+        A dated code whose interval holds the date wins; without a date, the open-ended
+        current role; else the undated default; else the last code listed."""
+        rows = self.codes.get(name.lower().replace("’", "'"))
+        if not rows:
+            return None
+        day = on[:10] if on else None
+        chosen = None
+        if day:
+            chosen = next((r for r in rows if (r[1] or r[2]) and (r[1] or "0000") <= day < (r[2] or "9999")), None)
+        else:
+            chosen = next((r for r in rows if r[1] and not r[2]), None)
+        chosen = chosen or next((r for r in rows if not r[1] and not r[2]), None) or rows[-1]
+        code = str(chosen[0])
+        return code[:3], tuple(code[i:i + 3] for i in range(3, len(code), 3))
+
+
+@cache
+def named_actors() -> NamedActors:
+    raw = resources.files("eventwire.kb").joinpath("named_actors.json.gz").read_bytes()
+    return NamedActors(json.loads(gzip.decompress(raw)))
