@@ -16,7 +16,7 @@ def test_direct_quote_with_cue_before() -> None:
     r = record_of("The minister said: “We will rebuild every school destroyed in the fighting.”")
     (c,) = [c for c in r.claims if c.kind == "direct"]
     assert c.quote and c.quote.startswith("We will rebuild")
-    assert c.speaker_text == "minister"  # an unnamed speaker keeps its words, with no actor
+    assert c.speaker_text == "The minister"  # an unnamed speaker keeps its words, with no actor
 
 
 def test_direct_quote_with_named_speaker_after() -> None:
@@ -302,3 +302,57 @@ def test_a_place_modifying_a_role_gives_its_country() -> None:
     r = record_of("Chechnya rebels attacked a convoy on Monday.")
     rebels = next(a for a in r.actors if "rebels" in a.name)
     assert (rebels.country, rebels.sector[0]) == ("RUS", "REB")
+
+
+def test_speaker_span_is_the_whole_noun_phrase() -> None:
+    # PolNeAR dev style: the source is the full phrase with its apposition
+    r = record_of("Richard Revesz, director of the Institute for Policy Integrity, said the rule would survive.")
+    (claim,) = r.claims
+    assert claim.speaker_text == "Richard Revesz, director of the Institute for Policy Integrity"
+    assert actor_name(r, claim.speaker) == "Richard Revesz"
+
+
+def test_a_parenthetical_cue_reports_its_sentence() -> None:
+    r = record_of("Young voters firmly accept the science, Graham said, since most of them grew up with it.")
+    (claim,) = r.claims
+    assert claim.speaker_text == "Graham" and claim.cue is not None and claim.cue.text == "said"
+    r = record_of("Officials had warned the crew about the storm days earlier, a source said.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end] == \
+        "Officials had warned the crew about the storm days earlier"
+
+
+def test_a_question_quote_takes_the_cue_after_the_marks() -> None:
+    r = record_of("“Who would have believed we would get this far?” Trump said, looking out on the crowd.")
+    (claim,) = r.claims
+    assert claim.kind == "direct" and claim.speaker_text == "Trump"
+
+
+def test_a_quote_ending_with_a_period_does_not_borrow_the_next_sentence_cue() -> None:
+    # VOA: a group "calling itself “the Lions of the Caliphate.”" then "Authorities said …"
+    r = record_of("Police broke up a cell calling itself “the Lions of the Caliphate in the Maghreb.” "
+                  "Authorities said the group was making bombs.")
+    assert [c.kind for c in r.claims] == ["indirect"]
+
+
+def test_a_colon_introduces_the_quote_in_the_next_paragraph() -> None:
+    r = record_of("Trump answered with Chicago.\n\nHe said:\n\n\"We have a situation where our inner cities are living "
+                  "in hell because it is so dangerous.\"")
+    (claim,) = r.claims
+    assert claim.kind == "direct" and claim.speaker_text == "He"
+
+
+def test_a_quote_split_by_its_cue_is_one_claim() -> None:
+    r = record_of("“This is in their heads,” said Caddell, speaking of the issue. “It is one of the things "
+                  "worrying them.”")
+    (claim,) = r.claims
+    text = r.document.text[claim.content.start:claim.content.end]
+    assert text.startswith("This is in their heads") and text.endswith("worrying them.")
+
+
+def test_speech_acts_with_a_noun_phrase_content() -> None:
+    r = record_of("The senator called for a ban on assault weapons on Monday.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end] == "a ban on assault weapons"
+    r = record_of("Republican lawmakers praised the president and his cabinet.")
+    assert r.claims == ()  # praise is an event (CAMEO 051), not a report of words

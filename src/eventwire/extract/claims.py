@@ -10,6 +10,7 @@ mention that …"): the outlet asserts it on its own authority.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ REPORTING = {
     "indicate", "suggest", "complain", "charge", "vow", "pledge", "promise", "threaten",
     "believe", "conclude", "recall", "urge", "refute", "counter", "respond", "reply",
 }
+NP_SPEECH_ACTS = {"call", "cite", "ask", "question", "mention", "propose", "tout", "dispute"}
+"""Verbs that report what someone said about a thing named by a noun phrase. Verbs that CAMEO
+codes as acts in their own right (praise, criticize, condemn, demand) stay events only."""
+NP_SPEECH_PREPS = {"call": ("for",), "ask": ("about", "for"), "question": ("about",)}
 DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"", re.S)
 _DENIAL_CONTENT = re.compile(
@@ -67,6 +72,7 @@ class ClaimExtractor:
     def run(self) -> list[Claim]:
         self._direct()
         self._indirect()
+        self._speech_acts()
         self._according_to()
         self._editorial()
         self.claims.sort(key=lambda c: c.content.start)
@@ -85,11 +91,22 @@ class ClaimExtractor:
         subj = _subject_of(cue, self._in_quote)
         if subj is None:
             return None, None, None
-        actor, span = self.ctx.actor_of_phrase(subj)
-        if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ in _CHANNELS_HEADS:
-            # "the Defense Ministry statement said": the speaker is the statement's author
-            span = self.ctx.phrase_span(subj)
-        return actor, span.text, CharSpan(span.start_char, span.end_char)
+        actor, _ = self.ctx.actor_of_phrase(subj)
+        start, end = self._phrase_bounds(subj)
+        return actor, self.text[start:end], CharSpan(start, end)
+
+    def _phrase_bounds(self, head: Token) -> tuple[int, int]:
+        """The whole noun phrase that names a speaker, with its titles and appositions ("Richard
+        Revesz, director of the Institute for Policy Integrity,"), trimmed of edge punctuation
+        and never reaching into a quotation."""
+        tokens = [t for t in head.subtree if not self._in_quote(t.idx)]
+        start = min((t.idx for t in tokens), default=head.idx)
+        end = max((t.idx + len(t.text) for t in tokens), default=head.idx + len(head.text))
+        start, end = max(start, 0), max(end, start)
+        span = _trim(self.text, start, end)
+        while span.end > span.start and self.text[span.end - 1] in "—–-(\"“":
+            span = _trim(self.text, span.start, span.end - 1)
+        return span.start, span.end
 
     def _channel(self, cue: Token) -> str | None:
         subj = _subject_of(cue)
@@ -138,6 +155,14 @@ class ClaimExtractor:
         for q in self.quotes:
             words = len(self.text[q.start:q.end].split())
             cue = self._cue_for_quote(q)
+            if cue is None and previous is not None and self._continues_across_cue(previous, q):
+                # "“A,” said Caddell, speaking of … “B.”": one quotation split by its cue
+                previous = dataclasses.replace(
+                    previous, content=CharSpan(previous.content.start, q.end),
+                    quote=f"{previous.quote} {self.text[q.start:q.end]}")
+                self.claims[-1] = previous
+                previous_end = q.end + 1
+                continue
             if cue is None:
                 gap = self.text[previous_end:q.start] if previous_end >= 0 else "x"
                 if previous is not None and words >= 4 and gap.strip(" ”\"\n.,") == "":
@@ -157,6 +182,16 @@ class ClaimExtractor:
             self.ctx.quote_speakers.append((q.start, q.end, previous.speaker))
             previous_end = q.end + 1
 
+    def _continues_across_cue(self, previous: Claim, q: Quote) -> bool:
+        """Whether ``q`` goes on with the previous quotation after its cue, in the same
+        paragraph: the cue sits between the two quotes and nothing else is quoted there."""
+        if previous.cue is None or previous.kind != "direct" or self.claims[-1] is not previous:
+            return False
+        gap_start = previous.content.end
+        gap = self.text[gap_start:q.start]
+        return (len(gap) < 150 and "\n" not in gap and gap_start <= previous.cue.start < q.start
+                and len(self.text[q.start:q.end].split()) >= 3)
+
     def _quote_is_clause(self, q: Quote) -> bool:
         before = self.text[max(0, q.start - 3):q.start]
         return "\n" in before or q.start <= 1 or before.strip(" “\"") in ("", ":")
@@ -165,8 +200,20 @@ class ClaimExtractor:
         """The reporting verb outside the quote in the sentences where the quote ends or
         starts, nearest first: after the quote ("…,” the ministry said), then before it."""
         for anchor in (q.end, q.start):
-            sent = self._sentence_of(max(0, anchor - 1) if anchor == q.end else anchor)
-            tokens = [t for t in sent if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX")
+            sents = [self._sentence_of(max(0, anchor - 1) if anchor == q.end else anchor)]
+            if anchor == q.end:
+                # "“… votes?” Trump said": the parser may end the sentence inside the marks
+                nxt = re.match(r"[”\"’']*\s*", self.text[q.end:])
+                after_marks = q.end + (nxt.end() if nxt else 0)
+                inner_end = self.text[q.start:q.end].rstrip()[-1:]
+                if inner_end in ("?", "!", ",") and after_marks < len(self.text) and after_marks - q.end < 4:
+                    sents.append(self._sentence_of(after_marks))  # a quote ending in "." ends its sentence
+            else:
+                # "He said:\n\n“…”": the cue ends the sentence or paragraph before the quote
+                head = self.text[max(0, q.start - 4):q.start]
+                if ":" in head:
+                    sents.append(self._sentence_of(max(0, q.start - 1 - head[::-1].index(":"))))
+            tokens = [t for sent in sents for t in sent if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX")
                       and not (q.start <= t.idx < q.end) and not self._in_quote(t.idx)]
             after = [t for t in tokens if t.idx >= q.end]
             before = [t for t in tokens if t.idx < q.start]
@@ -193,6 +240,7 @@ class ClaimExtractor:
             if comp is None and token.dep_ == "advcl" and token.tag_ == "VBG":
                 comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if comp is None:
+                self._parenthetical(token)
                 continue
             if comp.dep_ == "xcomp" and token.lemma_ not in ("deny", "claim", "threaten", "promise", "pledge", "vow"):
                 continue
@@ -201,6 +249,55 @@ class ClaimExtractor:
                 continue  # the complement is a quote: already a direct claim
             if start > token.idx and self.text[start:start + 5].lower() == "that ":
                 start += 5
+            self.used_cues.add(token.i)
+            self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
+
+    def _parenthetical(self, cue: Token) -> None:
+        """A reporting clause set off inside or after the reported sentence: "…, Graham said,
+        since …", "But to prevent problems, he said, local officials should be vigilant.",
+        "…, a source said." The parser hangs it on the reported clause (parataxis), so the
+        content is that sentence without the cue clause."""
+        if cue.dep_ != "parataxis" or _subject_of(cue, self._in_quote) is None:
+            return
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+            return
+        sent = cue.sent
+        cue_start = cue.left_edge.idx
+        cue_end = cue.right_edge.idx + len(cue.right_edge.text)
+        if cue_start - sent.start_char < 3:
+            start, end = cue_end, sent.end_char  # the cue opens the sentence
+        elif sent.end_char - cue_end < 3:
+            start, end = sent.start_char, cue_start  # "…, a source said."
+        else:
+            start, end = sent.start_char, sent.end_char  # in the middle: the whole sentence
+        if any(q.start <= start + 1 and end <= q.end + 2 for q in self.quotes):
+            return  # the reported words are a quote: a direct claim already
+        if len(self.text[start:end].split()) < 4:
+            return
+        self.used_cues.add(cue.i)
+        self._add(cue=cue, start=start, end=end, kind="indirect", quote=None)
+
+    def _speech_acts(self) -> None:
+        """Speech acts whose content is a noun phrase: "called for a ban on assault weapons",
+        "cited the Chicago Police Department's figures", "questioned her stamina",
+        "asked about the emails". The object (or the object of for/about/on) is the content."""
+        for token in self.doc:
+            if token.lemma_ not in NP_SPEECH_ACTS or token.pos_ != "VERB" or token.i in self.used_cues:
+                continue
+            if self._in_quote(token.idx) or _subject_of(token, self._in_quote) is None:
+                continue
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if token.lemma_ in ("call", "ask"):  # "called for …", "asked about …": only with these
+                obj = None
+            if obj is None:
+                prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in NP_SPEECH_PREPS.get(
+                    token.lemma_, ())), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if obj is None or obj.pos_ == "PRON":
+                continue
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            if len(self.text[start:end].split()) < 2 or any(q.start <= start and end <= q.end + 1 for q in self.quotes):
+                continue
             self.used_cues.add(token.i)
             self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
 
