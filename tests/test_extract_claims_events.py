@@ -356,3 +356,92 @@ def test_speech_acts_with_a_noun_phrase_content() -> None:
     assert r.document.text[claim.content.start:claim.content.end] == "a ban on assault weapons"
     r = record_of("Republican lawmakers praised the president and his cabinet.")
     assert r.claims == ()  # praise is an event (CAMEO 051), not a report of words
+
+
+def test_naming_and_calling_on_are_speech_acts() -> None:
+    r = record_of("The Trump campaign called the charges unsubstantiated on Tuesday.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end].startswith("the charges unsubstantiated")
+    r = record_of("In June, the South Carolina senator called on fellow Republicans to withdraw their support.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end].startswith("fellow Republicans to withdraw")
+    r = record_of("Police broke up a cell and seized what it called training manuals.")
+    assert r.claims == ()  # "what it called X" names a thing, it reports no words
+
+
+def test_an_object_that_is_a_person_is_not_what_was_said() -> None:
+    r = record_of("The senator acknowledged the reality of climate change on Monday.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end] == "the reality of climate change"
+    r = record_of("The senator described Hillary Clinton in glowing terms.")
+    assert r.claims == ()
+
+
+def test_a_question_reported_with_whether() -> None:
+    r = record_of("A memorable campaign ad questioned whether the senator was prepared to face emergencies.")
+    (claim,) = r.claims
+    assert claim.cue is not None and claim.cue.text == "questioned"
+    assert r.document.text[claim.content.start:claim.content.end].startswith("whether the senator")
+
+
+def test_a_colon_cue_reports_the_next_unquoted_paragraph() -> None:
+    r = record_of("The governor spoke in the capital on Monday about the election.\n\nThe governor added:\n\n"
+                  "It is typical of the candidate. She knows nothing about the issue.")
+    (claim,) = r.claims
+    assert claim.speaker_text == "The governor"
+    assert r.document.text[claim.content.start:claim.content.end].startswith("It is typical")
+
+
+def test_a_recipient_does_not_stop_a_parenthetical_tell() -> None:
+    r = record_of("The difference now, he told me on Friday, is that he anchors a straight news program.")
+    (claim,) = r.claims
+    assert claim.cue is not None and claim.cue.text == "told"
+
+
+def test_rejecting_claims_that_is_a_denial_of_their_content() -> None:
+    # VOA: "Both Pakistan and China reject the claims that their joint ventures are depriving …"
+    r = record_of("Both Pakistan and China reject the claims that their joint ventures are depriving locals of jobs.")
+    (claim,) = r.claims
+    assert claim.stance == "denies"
+    assert r.document.text[claim.content.start:claim.content.end].startswith("their joint ventures")
+    r = record_of("The minister rejected the offer on Monday.")
+    assert r.claims == ()  # rejecting an offer is an act, not a report
+
+
+def test_a_reported_negated_fact_denies_it_but_a_refusal_does_not() -> None:
+    r = record_of("The villager said that she was not a member of the militia.")
+    (claim,) = r.claims
+    assert claim.stance == "denies"
+    r = record_of("The minister said he would not attend the summit.")
+    (claim,) = r.claims
+    assert claim.stance == "asserts"
+
+
+def test_charges_of_who_did_it_are_claims() -> None:
+    r = record_of("Islamabad has blamed several recent attacks on militants present on Afghan soil.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end].endswith("militants present on Afghan soil")
+    r = record_of("The separatists have long fought the state, accusing it of exploiting the province's gas.")
+    assert any(r.document.text[c.content.start:c.content.end].startswith("it of exploiting") for c in r.claims)
+    r = record_of("It entirely blamed the opposition for the failure of the talks.")
+    assert r.claims == ()  # a judgement of responsibility: an ACCUSE event, not a report
+
+
+def test_conflicting_casualty_counts_are_a_contradiction() -> None:
+    r = record_of("A car bomb exploded in the market of Kirkuk on Monday. Police said the bomb killed five people in "
+                  "the market. Witnesses said the bomb killed at least 12 people in the market.")
+    (contradiction,) = r.contradictions
+    assert contradiction.reason == "conflicting_value" and contradiction.event is not None
+    assert {c.speaker_text for c in r.claims if c.id in contradiction.claims} == {"Police", "Witnesses"}
+    same = record_of("Police said the bomb killed five people in the market. Witnesses said the bomb killed "
+                     "five people in the market.")
+    assert same.contradictions == ()
+    floor = record_of("Police said the bomb killed 15 people in the market. Witnesses said the bomb killed "
+                      "at least 12 people in the market.")
+    assert floor.contradictions == ()  # "at least 12" allows 15
+
+
+def test_conflicting_perpetrators_are_a_contradiction() -> None:
+    r = record_of("Shells hit the village on Monday. The army said rebels shelled the village. "
+                  "The rebels said government troops shelled the village.")
+    assert [c.reason for c in r.contradictions] == ["conflicting_value"]

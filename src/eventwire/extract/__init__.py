@@ -48,7 +48,7 @@ def extract(document: Document, doc: Doc) -> Record:
     # sentence indexes must count only the non-blank sentences kept above
     index_of = _sentence_index(doc)
     events = [dataclasses.replace(e, sentence=index_of.get(e.sentence, e.sentence)) for e in events]
-    contradictions = find_contradictions(doc, claims, events)
+    contradictions = find_contradictions(doc, claims, events, actors, places, times)
     return Record(document=document, sentences=sentences, entities=entities,
                   actors=tuple(actors), places=tuple(places), times=tuple(times),
                   claims=tuple(claims), events=tuple(events),

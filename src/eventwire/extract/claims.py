@@ -28,11 +28,18 @@ REPORTING = {
     "disclose", "emphasize", "emphasise", "reiterate", "maintain", "predict", "hope",
     "indicate", "suggest", "complain", "charge", "vow", "pledge", "promise", "threaten",
     "believe", "conclude", "recall", "urge", "refute", "counter", "respond", "reply",
+    "ask", "question", "wonder", "echo", "repeat", "contend", "concede", "caution", "testify",
 }
-NP_SPEECH_ACTS = {"call", "cite", "ask", "question", "mention", "propose", "tout", "dispute"}
+NP_SPEECH_ACTS = {
+    "accuse", "blame", "dismiss", "reject", "refute",
+    "acknowledge", "admit", "ask", "call", "cite", "deny", "describe", "disclose", "dispute",
+    "echo", "emphasize", "estimate", "mention", "note", "predict", "propose", "question", "reiterate",
+    "reveal", "stress", "tout"}
 """Verbs that report what someone said about a thing named by a noun phrase. Verbs that CAMEO
-codes as acts in their own right (praise, criticize, condemn, demand) stay events only."""
-NP_SPEECH_PREPS = {"call": ("for",), "ask": ("about", "for"), "question": ("about",)}
+codes as acts in their own right (praise, criticize, condemn, demand) stay events only, and
+"confirmed commitment to …" is a diplomatic act, not a report."""
+REPORT_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "assertion", "rumor",
+                "rumour", "speculation"}
 DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
 _QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"", re.S)
 _DENIAL_CONTENT = re.compile(
@@ -42,6 +49,7 @@ _EDITORIAL = re.compile(
     r"\b(?:despite the fact that|the fact that|made no mention (?:of the fact )?that|"
     r"did not mention that|failed to mention that|without mentioning that|"
     r"ignor(?:ed|ing) (?:the fact )?that|it is (?:clear|obvious|undeniable) that)\s+", re.I)
+_COLON_PARAGRAPH = re.compile(r":[ \t]*\n\s*([^\n]+)")
 _CHANNELS = ("statement", "press release", "press conference", "interview", "communique",
              "post", "tweet", "video", "letter", "briefing", "news conference", "speech")
 
@@ -140,12 +148,26 @@ class ClaimExtractor:
         if stance is None:
             content = self.text[start:end]
             denies = (cue is not None and cue.lemma_ in DENIAL_CUES) or (
-                kind == "indirect" and bool(_DENIAL_CONTENT.search(content)))
+                kind == "indirect" and (bool(_DENIAL_CONTENT.search(content)) or self._negated_fact(start, end)))
             stance = "denies" if denies else "asserts"
         self.claims.append(Claim(
             id="", speaker=speaker, speaker_text=speaker_text, speaker_span=speaker_span,
             cue=cue_span, content=CharSpan(start, end), kind=kind,  # type: ignore[arg-type]
             stance=stance, channel=channel, quote=quote))  # type: ignore[arg-type]
+
+    def _negated_fact(self, start: int, end: int) -> bool:
+        """Whether reported content states that something was not so ("she was not al-Shabab",
+        "the army did not fire on civilians"): a denial of the positive version. Negated
+        intentions ("would not attend") are refusals, not denials, and are left out."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        negated = any(c.dep_ == "neg" for c in root.children)
+        auxes = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+        past = root.tag_ in ("VBD", "VBN") or root.lower_ in ("was", "were") or bool(
+            auxes & {"did", "was", "were", "had", "has", "have"})
+        return negated and past and not auxes & {"will", "would", "could", "can", "should", "may", "might"}
 
     # --- kinds of claim -----------------------------------------------------------------
 
@@ -240,10 +262,15 @@ class ClaimExtractor:
             if comp is None and token.dep_ == "advcl" and token.tag_ == "VBG":
                 comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if comp is None:
-                self._parenthetical(token)
+                if not self._colon_paragraph(token):
+                    self._parenthetical(token)
                 continue
-            if comp.dep_ == "xcomp" and token.lemma_ not in ("deny", "claim", "threaten", "promise", "pledge", "vow"):
+            if comp.dep_ == "xcomp" and token.lemma_ not in ("deny", "claim", "threaten", "promise", "pledge", "vow",
+                                                             "tell"):
                 continue
+            if comp.dep_ == "xcomp" and token.lemma_ == "tell" and not any(
+                    c.dep_ == "dobj" for c in token.children):
+                continue  # "told his advisers to act": an instruction to someone
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
             if any(q.start <= start and end <= q.end + 1 for q in self.quotes):
                 continue  # the complement is a quote: already a direct claim
@@ -252,6 +279,16 @@ class ClaimExtractor:
             self.used_cues.add(token.i)
             self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
 
+    def _colon_paragraph(self, cue: Token) -> bool:
+        """"The governor added:" closing a paragraph, with the words in the next paragraph
+        (set as a block quote, without quotation marks)."""
+        match = _COLON_PARAGRAPH.match(self.text, cue.idx + len(cue.text))
+        if match is None or self._in_quote(match.start(1)) or self.text[match.start(1)] in "“\"":
+            return False
+        self.used_cues.add(cue.i)
+        self._add(cue=cue, start=match.start(1), end=match.end(1), kind="indirect", quote=None)
+        return True
+
     def _parenthetical(self, cue: Token) -> None:
         """A reporting clause set off inside or after the reported sentence: "…, Graham said,
         since …", "But to prevent problems, he said, local officials should be vigilant.",
@@ -259,8 +296,8 @@ class ClaimExtractor:
         content is that sentence without the cue clause."""
         if cue.dep_ != "parataxis" or _subject_of(cue, self._in_quote) is None:
             return
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
-            return
+        if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children):
+            return  # "he told me" keeps its recipient; other objects are what was said
         sent = cue.sent
         cue_start = cue.left_edge.idx
         cue_end = cue.right_edge.idx + len(cue.right_edge.text)
@@ -279,27 +316,80 @@ class ClaimExtractor:
 
     def _speech_acts(self) -> None:
         """Speech acts whose content is a noun phrase: "called for a ban on assault weapons",
-        "cited the Chicago Police Department's figures", "questioned her stamina",
-        "asked about the emails". The object (or the object of for/about/on) is the content."""
+        "called the charges unsubstantiated", "called on Trump to apologize", "cited the
+        police figures", "acknowledged the reality of climate change", "denied the allegations"."""
         for token in self.doc:
             if token.lemma_ not in NP_SPEECH_ACTS or token.pos_ != "VERB" or token.i in self.used_cues:
                 continue
             if self._in_quote(token.idx) or _subject_of(token, self._in_quote) is None:
                 continue
-            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if token.lemma_ in ("call", "ask"):  # "called for …", "asked about …": only with these
-                obj = None
-            if obj is None:
-                prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in NP_SPEECH_PREPS.get(
-                    token.lemma_, ())), None)
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-            if obj is None or obj.pos_ == "PRON":
+            if any(c.dep_ == "ccomp" for c in token.children):
+                continue  # a clause: reported speech, handled there
+            bounds = self._np_content(token)
+            if bounds is None:
                 continue
-            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            start, end = bounds
             if len(self.text[start:end].split()) < 2 or any(q.start <= start and end <= q.end + 1 for q in self.quotes):
                 continue
             self.used_cues.add(token.i)
             self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
+
+    def _np_content(self, verb: Token) -> tuple[int, int] | None:
+        """Character bounds of what a speech act is about, or None when it names none."""
+        children = list(verb.children)
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        complement = next((c for c in children if c.dep_ in ("oprd", "xcomp", "attr")), None)
+        prep = {c.lower_: c for c in children if c.dep_ in ("prep", "prt")}
+
+        def edges(*nodes: Token) -> tuple[int, int]:
+            left = min(n.left_edge.idx for n in nodes)
+            right = max(n.right_edge for n in nodes)
+            return left, right.idx + len(right.text)
+
+        def pobj_of(p: Token | None) -> Token | None:
+            return next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None) if p is not None else None
+
+        lemma = verb.lemma_
+        if lemma == "call":
+            if obj is not None and obj.tag_ not in ("WP", "WDT"):  # not "what it called X"
+                if complement is not None:
+                    return edges(obj, complement)  # "called climate change a hoax"
+                if any(c.i > obj.i and c.dep_ in ("acl", "dobj", "oprd", "attr", "amod") for c in obj.children):
+                    return edges(obj)  # the same, with the name parsed as part of the object
+            target = pobj_of(prep.get("on") or prep.get("upon"))
+            if target is not None and complement is not None:
+                return edges(target, complement)  # "called on Republicans to withdraw"
+            target = pobj_of(prep.get("for"))
+            return edges(target) if target is not None else None
+        if lemma in ("ask", "question"):
+            target = pobj_of(prep.get("about"))
+            return edges(target) if target is not None else None
+        if lemma in ("accuse", "blame"):
+            # "accusing it of exploiting …", "blamed the attacks on militants …": who did what.
+            # "blamed the LNA for the failure" judges a party and stays an ACCUSE event only.
+            if obj is None:
+                return None
+            target = pobj_of(prep.get("of") if lemma == "accuse" else prep.get("on"))
+            if target is None:  # the parser may hang the preposition on the object
+                inner = next((c for c in obj.children if c.dep_ == "prep"
+                              and c.lower_ == ("of" if lemma == "accuse" else "on")), None)
+                return edges(obj) if inner is not None else None
+            return edges(obj, target)
+        if lemma in ("reject", "dismiss", "refute", "deny") and obj is not None and obj.lemma_ in REPORT_NOUNS:
+            clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i), None)
+            if clause is not None and any(m.lower_ == "that" and m.dep_ == "mark" for m in clause.children):
+                start, end = edges(clause)  # "reject the claims that their ventures deprive …"
+                return (start + 5, end) if self.text[start:start + 5].lower() == "that " else (start, end)
+            return None
+        if lemma in ("reject", "dismiss", "refute"):
+            return None  # rejecting an offer or a plan is an act (CAMEO 12x), not a report
+        if obj is None or obj.pos_ == "PRON" or self.ctx.actor_at(obj):
+            return None  # "told reporters", "described him": a person is not what was said
+        if lemma == "describe" and "as" in prep:
+            bounds = edges(obj, prep["as"])  # "described the jailbreak as “deplorable”"
+            closing = next((q for q in self.quotes if q.start <= bounds[1] <= q.end + 1), None)
+            return (bounds[0], closing.end) if closing is not None else bounds
+        return edges(obj)
 
     def _according_to(self) -> None:
         for token in self.doc:
