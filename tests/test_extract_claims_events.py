@@ -445,3 +445,21 @@ def test_conflicting_perpetrators_are_a_contradiction() -> None:
     r = record_of("Shells hit the village on Monday. The army said rebels shelled the village. "
                   "The rebels said government troops shelled the village.")
     assert [c.reason for c in r.contradictions] == ["conflicting_value"]
+
+
+def test_editorial_voice_criteria() -> None:
+    # loaded wording and unattributed motives are the outlet's own claims
+    loaded = record_of("The militia carried out the heinous attack on the village at dawn.")
+    assert [(c.kind, c.speaker) for c in loaded.claims] == [("editorial", None)]
+    motive = record_of("The army shelled the border towns in order to destabilize the region.")
+    assert [c.kind for c in motive.claims] == ["editorial"]
+    # attributed, the same words are the source's claim
+    attributed = record_of("The minister said the army shelled the border towns in order to destabilize the region.")
+    assert [c.kind for c in attributed.claims] == ["indirect"]
+    # scene-setting stays plain text
+    plain = record_of("Rebels attacked the town of Tessit on Monday, killing 33 soldiers.")
+    assert plain.claims == ()
+    # a presupposition frame whose content is attributed after all is not editorial (FA-KES style, no commas)
+    framed = record_of("This comes despite the fact that the province is the main source of fighters said "
+                       "observatory head Rami Abdel Rahman.")
+    assert not any(c.kind == "editorial" for c in framed.claims)

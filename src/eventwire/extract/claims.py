@@ -50,6 +50,14 @@ _EDITORIAL = re.compile(
     r"did not mention that|failed to mention that|without mentioning that|"
     r"ignor(?:ed|ing) (?:the fact )?that|it is (?:clear|obvious|undeniable) that)\s+", re.I)
 _COLON_PARAGRAPH = re.compile(r":[ \t]*\n\s*([^\n]+)")
+_LOADED = re.compile(
+    r"\b(?:heinous|barbaric|barbarous|savage|cowardly|despicable|dastardly|puppet (?:government|regime)|"
+    r"so-called (?:government|state|republic|parliament|army)|terrorist elements|criminal regime|"
+    r"illegitimate (?:government|regime)|occupation regime|genocidal|bloodthirsty)\b", re.I)
+_INTENT = re.compile(
+    r"\b(?:in order to|in a bid to|in an attempt to|with the aim of|with the intention of|aimed at|"
+    r"seeking to)\s+(?:destabili[sz]e|sabotage|undermine|provoke|terrori[sz]e|intimidate|"
+    r"punish|humiliate|cover up|divert attention|exploit|derail)\b", re.I)
 _CHANNELS = ("statement", "press release", "press conference", "interview", "communique",
              "post", "tweet", "video", "letter", "briefing", "news conference", "speech")
 
@@ -416,6 +424,48 @@ class ClaimExtractor:
                 channel=None, quote=None))
 
     def _editorial(self) -> None:
+        """The outlet's own voice: unattributed sentences that assert something contested.
+
+        Criteria (each needs a sentence that no claim and no quotation covers):
+
+        1. a presupposition frame that slips a contested fact in as background: "despite the
+           fact that …", "made no mention that …", "ignoring that …", "it is clear that …";
+        2. loaded wording about a party or its acts, from a short lexicon of judgements that
+           news style leaves to sources ("heinous", "barbaric", "puppet", "so-called
+           government", "terrorist elements"): the outlet takes a side;
+        3. a statement of a party's intent or motive with no source ("in order to
+           destabilise", "in a bid to sabotage", "with the aim of"): motives are claims, not
+           observations.
+
+        Plain scene-setting (who met whom, what was announced, casualty figures that some
+        claim in the article attributes) is never editorial. Precision matters more than recall
+        here: a missed editorial claim is a sentence left as plain text, a false one accuses
+        the outlet."""
+        self._editorial_frames()
+        self._editorial_judgements()
+
+    def _unattributed_sentence(self, char: int) -> Span | None:
+        if self._in_quote(char):
+            return None
+        sent = self._sentence_of(char)
+        if any(c.content.start < sent.end_char and sent.start_char < c.content.end for c in self.claims):
+            return None
+        if any(sent.start_char <= q.start < sent.end_char for q in self.quotes):
+            return None
+        if any(t.lemma_ in REPORTING or t.lower_ == "according" for t in sent):
+            return None  # attributed, even if our parse found no claim
+        return sent
+
+    def _editorial_judgements(self) -> None:
+        for pattern in (_LOADED, _INTENT):
+            for m in pattern.finditer(self.text):
+                sent = self._unattributed_sentence(m.start())
+                if sent is None:
+                    continue
+                self._add(cue=None, start=sent.start_char, end=sent.end_char, kind="editorial", quote=None,
+                          stance="asserts", cue_span=TextSpan(m.group(0), m.start(), m.end()))
+
+    def _editorial_frames(self) -> None:
         for m in _EDITORIAL.finditer(self.text):
             if self._in_quote(m.start()):
                 continue
@@ -428,6 +478,9 @@ class ClaimExtractor:
                              self.text[start:end])
             if tail:
                 end = start + tail.start()
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and any(t.lemma_ in REPORTING and t.pos_ == "VERB" for t in span):
+                continue  # "… the fact that X, said the observatory head": attributed after all
             self._add(cue=None, start=start, end=end, kind="editorial", quote=None,
                       stance="asserts", cue_span=TextSpan(m.group(0).strip(), m.start(),
                                                           m.start() + len(m.group(0).strip())))
