@@ -35,7 +35,7 @@ def test_straight_quote_marks_work_too() -> None:
 def test_according_to_is_an_indirect_claim() -> None:
     r = record_of("According to the Interior Ministry, police arrested 40 people in Nairobi on Friday.")
     (c,) = r.claims
-    assert c.kind == "indirect" and c.speaker_text == "Interior Ministry"
+    assert c.kind == "indirect" and c.speaker_text == "the Interior Ministry"
     (e,) = [e for e in r.events if e.trigger.text == "arrested"]
     assert e.factuality == "reported" and e.claim is not None
 
@@ -463,3 +463,17 @@ def test_editorial_voice_criteria() -> None:
     framed = record_of("This comes despite the fact that the province is the main source of fighters said "
                        "observatory head Rami Abdel Rahman.")
     assert not any(c.kind == "editorial" for c in framed.claims)
+
+
+def test_speaker_after_a_quote_when_the_parser_swallows_the_name() -> None:
+    # PolNeAR dev style: "“…,” Flynn, a top Trump surrogate, said Thursday morning on Fox News."
+    r = record_of("Flynn spoke on Thursday.\n\n“He is absolutely right. There is a severe disconnect between this "
+                  "White House and our military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News.")
+    direct = next(c for c in r.claims if c.kind == "direct")
+    assert direct.speaker_text == "Flynn, a top Trump surrogate"
+
+
+def test_a_relative_clause_describing_the_speaker_is_not_part_of_the_name() -> None:
+    r = record_of("Mr. Obama, who understood that a legislative push would fail, said the rules would stand.")
+    claim = next(c for c in r.claims if c.cue is not None and c.cue.text == "said")
+    assert claim.speaker_text == "Mr. Obama"

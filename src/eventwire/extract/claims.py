@@ -106,16 +106,37 @@ class ClaimExtractor:
     def _speaker(self, cue: Token) -> tuple[str | None, str | None, CharSpan | None]:
         subj = _subject_of(cue, self._in_quote)
         if subj is None:
-            return None, None, None
+            return self._speaker_between_quote_and_cue(cue)
         actor, _ = self.ctx.actor_of_phrase(subj)
         start, end = self._phrase_bounds(subj)
         return actor, self.text[start:end], CharSpan(start, end)
 
+    def _speaker_between_quote_and_cue(self, cue: Token) -> tuple[str | None, str | None, CharSpan | None]:
+        """"“…,” Flynn, a top Trump surrogate, said": the parser may hang the name inside the
+        quotation; the words between the closing mark and the cue are then the speaker."""
+        before = [q for q in self.quotes if q.end <= cue.idx and cue.idx - q.end < 120]
+        if not before:
+            return None, None, None
+        gap_start = before[-1].end
+        while gap_start < cue.idx and self.text[gap_start] in "”\"’', \n":
+            gap_start += 1
+        span = _trim(self.text, gap_start, cue.idx)
+        words = self.text[span.start:span.end].split()
+        if not words or len(words) > 12 or not words[0][:1].isupper():
+            return None, None, None
+        tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        actor = next((a for t in tokens or [] if (a := self.ctx.actor_at(t))), None)
+        return actor, self.text[span.start:span.end], span
+
     def _phrase_bounds(self, head: Token) -> tuple[int, int]:
         """The whole noun phrase that names a speaker, with its titles and appositions ("Richard
         Revesz, director of the Institute for Policy Integrity,"), trimmed of edge punctuation
-        and never reaching into a quotation."""
-        tokens = [t for t in head.subtree if not self._in_quote(t.idx)]
+        and never reaching into a quotation. A relative clause or participle set off by a comma
+        ("Mr. Obama, who understood that …", "Trump, speaking to veterans,") describes the
+        speaker without naming it and is left out."""
+        cut = min((c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i
+                   and c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","), default=None)
+        tokens = [t for t in head.subtree if not self._in_quote(t.idx) and (cut is None or t.i < cut)]
         start = min((t.idx for t in tokens), default=head.idx)
         end = max((t.idx + len(t.text) for t in tokens), default=head.idx + len(head.text))
         start, end = max(start, 0), max(end, start)
@@ -413,10 +434,11 @@ class ClaimExtractor:
                 start, end = phrase_end, sent.end_char
             else:
                 start, end = sent.start_char, token.idx
-            actor, span = self.ctx.actor_of_phrase(pobj)
+            actor, _ = self.ctx.actor_of_phrase(pobj)
+            s_start, s_end = self._phrase_bounds(pobj)
             self.claims.append(Claim(
-                id="", speaker=actor, speaker_text=span.text,
-                speaker_span=CharSpan(span.start_char, span.end_char),
+                id="", speaker=actor, speaker_text=self.text[s_start:s_end],
+                speaker_span=CharSpan(s_start, s_end),
                 cue=TextSpan(self.text[token.idx:to.idx + len(to.text)], token.idx,
                              to.idx + len(to.text)),
                 content=_trim(self.text, start, end), kind="indirect",
