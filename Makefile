@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-ingest bench-syndication lock clean
+.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -42,6 +42,9 @@ bench-cleaning: $(STAMP)  ## boilerplate removal against trafilatura and readabi
 
 bench-events: $(STAMP)  ## event coding against PLOVER GSR, UD-PETRARCH GSR and PETRARCH2 unit tests
 	$(PY) benchmarks/events.py --data $(SHARED)/data
+
+bench-geo: $(STAMP)  ## toponym resolution against LGL, GeoVirus and TR-News
+	$(PY) benchmarks/geo.py --data $(SHARED)/data
 
 bench-attribution: $(STAMP)  ## claims (source, cue, content) against PolNeAR dev
 	$(PY) benchmarks/attribution.py --data $(SHARED)/data --split dev

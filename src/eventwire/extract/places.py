@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
 from eventwire.record import Actor, Place
-from eventwire.resolve.gazetteer import Resolution, gazetteer
+from eventwire.resolve.gazetteer import US_STATE_ABBREVIATIONS, GeoEntry, Resolution, gazetteer
 from eventwire.resolve.kb import countries
 
 
@@ -30,18 +30,75 @@ def country_context(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> C
     return counts
 
 
+class ToponymResolver:
+    """Resolves place names of one document against the gazetteer with that document's context.
+
+    Two passes: the first resolves every place mention with the countries the text names; the
+    readings it is sure of (one candidate, or confidence ≥ 0.7) then add their country and
+    province to the context, so "Alexandria" in a story that also names "Rapides Parish" is
+    the Louisiana town, not the Egyptian city."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+        self.doc = doc
+        self.gaz = gazetteer()
+        self.context = country_context(doc, mentions, actors)
+        self.regions: Counter[str] = Counter()
+        sure_countries: Counter[str] = Counter()
+        for m in mentions:
+            if m.label in PLACE_LABELS:
+                found = self.gaz.resolve(m.text, self.context, _country_after(doc, m),
+                                         near_region=_region_after(doc, m.end))
+                if found is None:
+                    continue
+                if found.alternatives and found.confidence < 0.7:
+                    entries = self._unambiguous_inside(m)  # unsure which, but maybe sure of the country
+                else:
+                    entries = [found.entry]
+            else:
+                entries = self._unambiguous_inside(m)  # "Rapides Parish Fire District" tagged PERSON
+            for entry in entries:
+                if entry.country:
+                    sure_countries[entry.country] += 1
+                    if entry.admin1 and entry.precision != "country":
+                        self.regions[f"{entry.country}.{entry.admin1}"] += 1
+        self.context = self.context + sure_countries
+
+    def _unambiguous_inside(self, m: Mention) -> list[GeoEntry]:
+        """A place name of two words or more at the start of a non-place mention that the
+        gazetteer knows in one country only (the small model tags many places as people or
+        organisations): a safe hint of where the story is, never a resolved place."""
+        words = m.text.split()
+        for k in range(len(words), 0 if m.label in PLACE_LABELS else 1, -1):
+            found = self.gaz.candidates(" ".join(words[:k]))
+            if found and len({e.country for e in found}) == 1:
+                best = max(found, key=lambda e: e.population)
+                if len({e.admin1 for e in found}) > 1:  # sure of the country, not of the province
+                    best = GeoEntry(None, best.name, None, None, "PCLI", best.country, "", -1)
+                return [best]
+        return []
+
+    def resolve_mention(self, m: Mention) -> Resolution | None:
+        return self.gaz.resolve(m.text, self.context, _country_after(self.doc, m), self.regions,
+                                _region_after(self.doc, m.end))
+
+    def resolve_span(self, start: int, end: int) -> Resolution | None:
+        """The reading of the place named at characters [start, end) of the document."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        near = _country_after_index(self.doc, span.end) if span is not None else None
+        region = _region_after(self.doc, span.end) if span is not None else None
+        return self.gaz.resolve(self.doc.text[start:end], self.context, near, self.regions, region)
+
+
 def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tuple[list[Place], dict[int, str]]:
     """Places of the document and, for each place mention (by index), its place id."""
-    context = country_context(doc, mentions, actors)
-    gaz = gazetteer()
+    resolver = ToponymResolver(doc, mentions, actors)
     by_geonames: dict[object, int] = {}
     drafts: list[dict[str, object]] = []
     mention_place: dict[int, str] = {}
     for i, m in enumerate(mentions):
         if m.label not in PLACE_LABELS:
             continue
-        near = _country_after(doc, m)
-        res = gaz.resolve(m.text, context, near)
+        res = resolver.resolve_mention(m)
         if res is None:
             continue
         e = res.entry
@@ -71,12 +128,35 @@ def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tu
 
 def _country_after(doc: Doc, m: Mention) -> str | None:
     """"Anbar province, Iraq" / "Tripoli, Libya": a country named right after a comma."""
-    if m.end + 1 < len(doc) and doc[m.end].text == ",":
-        nxt = doc[m.end + 1: m.end + 4].text
+    return _country_after_index(doc, m.end)
+
+
+def _country_after_index(doc: Doc, end: int) -> str | None:
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1: end + 4].text
         c = countries()
         for k in (3, 2, 1):
             words = " ".join(nxt.split()[:k]).strip(",.")
             iso = c.by_name.get(words.lower())
             if iso:
                 return iso
+    return None
+
+
+def _region_after(doc: Doc, end: int) -> tuple[str, str] | None:
+    """"Alexandria, La." / "Paris, Texas" / "Tikrit, Salahuddin province": the (country,
+    province) named right after a comma."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    gaz = gazetteer()
+    nxt = doc[end + 1: end + 4]
+    words = [t.text for t in nxt]
+    for k in (3, 2, 1):
+        phrase = " ".join(words[:k])
+        state = US_STATE_ABBREVIATIONS.get(phrase) or US_STATE_ABBREVIATIONS.get(phrase.rstrip("."))
+        if state:
+            return "USA", state
+        provinces = [e for e in gaz.candidates(phrase) if e.precision == "admin1"]
+        if len(provinces) == 1:
+            return provinces[0].country, provinces[0].admin1
     return None
