@@ -157,6 +157,10 @@ class Time:
     precision: TimePrecision
     anchor: Literal["published", "text", "none"]
     inferred: bool = False
+    type: Literal["date", "duration", "set"] = "date"
+    """TimeML's kind of expression: a point or period on the calendar (``value`` an ISO date,
+    or PRESENT_REF/PAST_REF/FUTURE_REF), a duration ("three months", ``P3M``) or a set
+    ("every week", ``P1W``). Durations and sets are never an event's date."""
 
 
 @dataclass(frozen=True, slots=True)

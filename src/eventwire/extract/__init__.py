@@ -26,7 +26,7 @@ def extract(document: Document, doc: Doc) -> Record:
     mentions = entity_mentions(doc)
     actors, mention_actor = ActorBuilder(doc, mentions, document.published.value).build()
     places, mention_place = resolve_places(doc, mentions, actors)
-    times = extract_times(document.text, mentions, document.published)
+    times = extract_times(document.text, mentions, document.published, doc)
     entities = tuple(
         Entity(id=f"T{i + 1}", text=m.text, start=m.start_char, end=m.end_char, label=m.label,
                actor=mention_actor.get(i), place=mention_place.get(i))
@@ -40,6 +40,8 @@ def extract(document: Document, doc: Doc) -> Record:
                 place_of_token[t] = (mention_place[i], m.text, m.start_char, m.end_char)
     time_of_token = {}
     for when in times:
+        if when.type != "date" or not (when.value or "")[:1].isdigit():
+            continue  # durations, sets and "now" are never an event's date
         span = doc.char_span(when.start, when.end, alignment_mode="expand")
         if span is not None:
             for tok in span:

@@ -129,7 +129,7 @@ def place_country(token: Token) -> str | None:
     if not found:
         return None
     rank = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
-    best = min(found, key=lambda e: (rank[e.precision], -e.population))
+    best = min(found, key=lambda e: (rank.get(e.precision, 4), -e.population))
     return best.country or None
 
 

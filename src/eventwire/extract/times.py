@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+
+from spacy.tokens import Doc
 
 from eventwire.extract.mentions import Mention
 from eventwire.record import Published, Time
@@ -18,13 +21,39 @@ def anchor_date(published: Published) -> date | None:
         return None
 
 
-def extract_times(text: str, mentions: list[Mention], published: Published) -> list[Time]:
+def clause_tense(doc: Doc) -> Callable[[int], int]:
+    """Tense of the clause around a character: -1 past ("met", "had met"), +1 future ("will
+    meet", "is to meet", "plans to meet"), 0 when the parse does not say."""
+    def tense(char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return 0
+        node = span[0]
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX"):
+                break
+            if node.head is node:
+                return 0
+            node = node.head
+        else:
+            return 0
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "'ll", "shall", "wo"} or (node.tag_ == "VB" and "to" in aux and
+                                                    node.head.lemma_ in ("plan", "expect", "be", "schedule")):
+            return 1
+        if node.tag_ == "VBD" or (node.tag_ == "VBN" and aux & {"had", "has", "have", "was", "were"}):
+            return -1
+        return 0
+    return tense
+
+
+def extract_times(text: str, mentions: list[Mention], published: Published, doc: Doc | None = None) -> list[Time]:
     anchor = anchor_date(published)
-    found = find_times(text, anchor)
+    found = find_times(text, anchor, clause_tense(doc) if doc is not None else None)
     times = [Time(id="", text=t.text, start=t.start, end=t.end, value=t.value,
                   precision=t.precision, anchor="published" if anchor and t.value and  # type: ignore[arg-type]
-                  not t.value.startswith("--") and (t.inferred or "year" not in t.text) else "none",
-                  inferred=t.inferred) for t in found]
+                  t.value[:1].isdigit() and t.type == "date" and (t.inferred or "year" not in t.text) else "none",
+                  inferred=t.inferred, type=t.type) for t in found]  # type: ignore[arg-type]
     for m in mentions:
         if m.label not in ("DATE", "TIME"):
             continue
@@ -34,5 +63,5 @@ def extract_times(text: str, mentions: list[Mention], published: Published) -> l
                           precision="unknown", anchor="none", inferred=False))
     times.sort(key=lambda t: t.start)
     return [Time(id=f"D{i + 1}", text=t.text, start=t.start, end=t.end, value=t.value,
-                 precision=t.precision, anchor=t.anchor, inferred=t.inferred)
+                 precision=t.precision, anchor=t.anchor, inferred=t.inferred, type=t.type)
             for i, t in enumerate(times)]

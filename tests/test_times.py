@@ -1,0 +1,122 @@
+"""Temporal expressions (issue 6): TimeML values for the new grammar, tense, and benchmarks/times.py floors."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventwire.resolve.dates import find_times
+from helpers import record_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from times import read_meantime, read_tml, run
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+FLOORS = {"tbaq": {"relaxed_f1": 0.89, "strict_f1": 0.79, "date_value_accuracy": 0.79},
+          "meantime": {"relaxed_f1": 0.65, "date_value_accuracy": 0.72}}
+
+
+def values(text: str, anchor: date | None) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.value, t.type) for t in find_times(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "value", "type_"), [
+    ("the past three months", "P3M", "duration"),
+    ("five years", "P5Y", "duration"),
+    ("24 hours", "PT24H", "duration"),
+    ("two decades", "P20Y", "duration"),
+    ("every week", "P1W", "set"),
+    ("daily", "P1D", "set"),
+    ("42 years ago", "1947", "date"),
+    ("three months ago", "1989-07", "date"),
+    ("the third quarter", "1989-Q3", "date"),
+    ("the fourth quarter", "1989-Q4", "date"),
+    ("the third quarter of 1984", "1984-Q3", "date"),
+    ("the quarter", "1989-Q3", "date"),
+    ("the year-ago quarter", "1988-Q3", "date"),
+    ("the 1990s", "199", "date"),
+    ("the nineties", "199", "date"),
+    ("this summer", "1989-SU", "date"),
+    ("now", "PRESENT_REF", "date"),
+    ("recently", "PAST_REF", "date"),
+    ("the future", "FUTURE_REF", "date"),
+    ("earlier in the year", "1989", "date"),
+])
+def test_timeml_values(text: str, value: str, type_: str) -> None:
+    # anchored on Thursday 1989-10-26 (a TimeBank creation time), in the fourth quarter
+    (found,) = values(f"It was {text}.", date(1989, 10, 26)) or [(text, None, "")]
+    assert found[1:] == (value, type_), found
+
+
+def test_bare_years_but_not_numbers() -> None:
+    assert [v for _, v, _ in values("Sales in 1990 beat 1989 figures.", date(1991, 1, 1))] == ["1990", "1989"]
+    assert values("It cost $1,995 and 2,013 people came; call 1-800-1990.", date(1991, 1, 1)) == []
+
+
+def test_a_weekday_before_a_date_is_one_expression() -> None:
+    assert values("On Friday, Oct. 23, the talks ended.", date(1998, 11, 21)) == [
+        ("Friday, Oct. 23", "1998-10-23", "date")]
+
+
+def test_dates_without_a_year_look_back_unless_the_clause_or_calendar_says_forward() -> None:
+    anchor = date(1989, 10, 26)
+    assert values("The vote was on Nov. 22.", anchor)[0][1] == "1989-11-22"  # 27 days ahead, 11 months back
+    assert values("Shares fell on Aug. 6.", date(1998, 2, 6))[0][1] == "1997-08-06"  # half a year either way
+    assert values("It ended in January.", anchor)[0][1] == "1990-01"
+    assert values("Earlier in February, talks began.", date(2020, 2, 20))[0][1] == "2020-02"
+
+
+def test_the_tense_of_the_clause_places_a_weekday() -> None:
+    # story dated Wednesday 1998-09-30
+    future = record_of("The minister will visit the capital on Thursday.", published="1998-09-30")
+    past = record_of("The minister visited the capital on Thursday.", published="1998-09-30")
+    assert [t.value for t in future.times] == ["1998-10-01"]
+    assert [t.value for t in past.times] == ["1998-09-24"]
+    same = record_of("The minister visited the capital on Wednesday.", published="1998-09-30")
+    assert [t.value for t in same.times] == ["1998-09-30"]  # the day of the story
+
+
+def test_durations_and_sets_are_never_an_events_date() -> None:
+    r = record_of("Rebels attacked the town every week for three months.", published="2020-02-20")
+    assert {t.type for t in r.times} == {"set", "duration"}
+    assert all(e.time is None for e in r.events)
+
+
+def test_readers(tmp_path: Path) -> None:
+    tml = tmp_path / "a.tml"
+    tml.write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">'
+                   '19980108</TIMEX3></DCT><TEXT>Stocks fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">'
+                   'yesterday</TIMEX3> &amp; rose <TIMEX3 tid="t2" type="DURATION" value="P1W">this week'
+                   '</TIMEX3>.</TEXT></TimeML>', encoding="utf-8")
+    doc = read_tml(tml)
+    assert doc.dct == "1998-01-08" and doc.text == "Stocks fell yesterday & rose this week."
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [("yesterday", "DATE", "1998-01-07"),
+                                                                ("this week", "DURATION", "P1W")]
+    cat = tmp_path / "m.xml"
+    tokens = "".join(f'<token t_id="{i + 1}" sentence="{s}">{w}</token>' for i, (w, s) in enumerate(
+        [("Title", 0), ("May", 1), ("14", 1), ("Sales", 2), ("rose", 2), ("in", 2), ("May", 2)]
+        + [(f"w{k}", k) for k in range(3, 8)]))
+    cat.write_text(f'<Document>{tokens}<Markables><TIMEX3 m_id="1" type="DATE" value="2009-05-14" '
+                   'functionInDocument="CREATION_TIME"><token_anchor t_id="2"/><token_anchor t_id="3"/></TIMEX3>'
+                   '<TIMEX3 m_id="2" type="DATE" value="2009-05"><token_anchor t_id="7"/></TIMEX3></Markables>'
+                   '</Document>', encoding="utf-8")
+    m = read_meantime(cat)
+    assert m.dct == "2009-05-14" and [(t.text, t.value) for t in m.timexes] == [("May", "2009-05")]
+    assert m.annotated_until is not None and m.text[m.annotated_until:].startswith("w6")
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, dict[str, float | int]]:
+    if not (DATA / "eval" / "time").is_dir():
+        pytest.fail(f"time gold sets missing under {DATA}")
+    return run(DATA)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_times_meet_floors(figures: dict[str, dict[str, float | int]], name: str) -> None:
+    for metric, floor in FLOORS[name].items():
+        assert figures[name][metric] >= floor, f"{name} {metric} {figures[name][metric]} < {floor}"
