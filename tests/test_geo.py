@@ -21,8 +21,8 @@ from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
-    "lgl": {"exact": 0.71, "country": 0.85, "acc161": 0.74},
-    "trnews": {"exact": 0.83, "country": 0.91, "acc161": 0.87},
+    "lgl": {"exact": 0.72, "country": 0.85, "acc161": 0.74, "recognised": 0.69},
+    "trnews": {"exact": 0.83, "country": 0.91, "acc161": 0.87, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
 
@@ -122,3 +122,18 @@ def test_geoparsing_meets_floors(figures: dict[str, dict[str, float | int | None
     for metric, floor in FLOORS[name].items():
         value = figures[name][metric]
         assert isinstance(value, float) and value >= floor, f"{name} {metric} {value} < {floor}"
+
+
+def test_a_place_the_small_model_calls_a_person_is_still_a_place() -> None:
+    # LGL style: "Alexandria woman charged …" — spaCy's small model tags the town as PERSON
+    r = record_of("An Alexandria woman was charged on Friday after a fire near Pineville.", published="2009-03-20")
+    assert {e.text: e.label for e in r.entities}.get("Alexandria") == "GPE"
+    # a known person keeps the person label even where the name is also a town
+    r = record_of("Prime Minister Boris Johnson spoke in London on Monday.", published="2020-02-20")
+    assert any(e.label == "PERSON" and "Johnson" in e.text for e in r.entities)
+
+
+def test_many_ambiguous_town_names_agree_on_one_country() -> None:
+    r = record_of("Storms hit Alexandria, Pineville and Natchitoches on Monday, and schools in Leesville "
+                  "closed.", published="2009-03-20")
+    assert {p.country for p in r.places if p.name in ("Alexandria", "Pineville")} == {"USA"}

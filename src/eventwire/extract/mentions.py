@@ -79,7 +79,9 @@ def entity_mentions(doc: Doc) -> list[Mention]:
                 and span[0].lower_ not in countries().by_name:
             continue  # a bare role word such as "Defense" in "Defense Minister X"
         end_char = span.start_char + len(text)
-        out.append(Mention(start, end, span.start_char, end_char, text, ent.label_))
+        label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and _misread_place(doc, start, end, text) \
+            else ent.label_
+        out.append(Mention(start, end, span.start_char, end_char, text, label))
     out.extend(role_mentions(doc, out))
     return sorted(out, key=lambda m: m.start_char)
 
@@ -118,6 +120,38 @@ def is_role_word(token: Token) -> bool:
 def _is_country_word(token: Token) -> bool:
     c = countries()
     return token.lower_ in c.by_demonym or token.lower_ in c.by_name
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "inside", "into", "to", "across", "toward", "towards",
+                  "around", "throughout", "north", "south", "east", "west"}
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "officials",
+                  "teen", "teenager", "boy", "girl", "couple", "family", "families", "council", "area", "county",
+                  "schools", "school", "hospital", "neighborhood", "community", "residents'", "mayor", "city"}
+
+
+def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
+    """Whether a name the small model tagged as a person, group or organisation is a place:
+    the gazetteer knows it, no named-actor entry claims it, and the text uses it as a place
+    ("in Alexandria", "Alexandria, La.", "an Alexandria woman", "Kelleyland-based")."""
+    from eventwire.resolve.gazetteer import US_STATE_ABBREVIATIONS, gazetteer
+    from eventwire.resolve.kb import named_actors
+
+    found = gazetteer().candidates(text)
+    if not found or not any(e.population >= 1000 or e.precision != "city" for e in found):
+        return False
+    if named_actors().lookup(text, None) is not None or countries().demonym(text):
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in LOCATIVE_PREPS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1].text
+        if nxt.rstrip(".") in US_STATE_ABBREVIATIONS or countries().lookup(nxt) or any(
+                e.precision == "admin1" for e in gazetteer().candidates(nxt)):
+            return True
+    if end < len(doc) and doc[end].lower_ in RESIDENT_NOUNS and doc[end - 1].dep_ == "compound":
+        return True
+    return end < len(doc) and doc[end].text in ("-based",)
 
 
 def place_country(token: Token) -> str | None:

@@ -61,7 +61,22 @@ class ToponymResolver:
                     sure_countries[entry.country] += 1
                     if entry.admin1 and entry.precision != "country":
                         self.regions[f"{entry.country}.{entry.admin1}"] += 1
-        self.context = self.context + sure_countries
+        self.context = self.context + sure_countries + self._coherence(mentions)
+
+    def _coherence(self, mentions: list[Mention]) -> Counter[str]:
+        """Countries that could hold many of the story's place names at once (each name votes
+        for its candidates' countries, 1/n each): five ambiguous US town names make the story
+        American even when no sentence says so. Counts only with two names or more."""
+        votes: dict[str, float] = {}
+        names = {m.text for m in mentions if m.label in PLACE_LABELS}
+        if len(names) < 2:
+            return Counter()
+        for name in names:
+            options = {e.country for e in self.gaz.candidates(name) if e.country}
+            for c in options:
+                votes[c] = votes.get(c, 0.0) + 1 / len(options)
+        top = max(votes.values(), default=0.0)
+        return Counter({c: round(v) for c, v in votes.items() if v >= 1 and v == top})
 
     def _unambiguous_inside(self, m: Mention) -> list[GeoEntry]:
         """A place name of two words or more at the start of a non-place mention that the
