@@ -1,0 +1,1 @@
+"""Incidents: event mentions from many documents grouped into real-world happenings (issue 7)."""

@@ -1,0 +1,77 @@
+"""Event coreference (issue 7, first step): the scorers against hand-computed values, the
+clusterer, and benchmarks/coref_ecbplus.py floors on ECB+ topics 1–35."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eventwire.incidents.cluster import MentionFeatures, cluster_mentions, story_groups
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from coref_ecbplus import b_cubed, base_lemma, ceaf_e, muc, parse_topics, run, scores
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+
+def test_topic_ranges() -> None:
+    assert parse_topics("1-3") == ["1", "2", "3"]
+    assert parse_topics("3,5,7-9") == ["3", "5", "7", "8", "9"]
+    assert parse_topics("36-45")[-1] == "45"
+
+
+def test_metrics_on_a_textbook_case() -> None:
+    # key {a b c} {d e}; response {a b} {c d e}
+    key = [{0, 1, 2}, {3, 4}]
+    response = [{0, 1}, {2, 3, 4}]
+    p, r, _ = muc(key, response)
+    assert (round(p, 3), round(r, 3)) == (0.667, 0.667)  # 2 links of 3 kept either way
+    p, r, _ = b_cubed(key, response)
+    assert round(p, 3) == round((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5, 3)
+    assert round(r, 3) == round((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5, 3)
+    p, r, f = ceaf_e(key, response)
+    # best alignment: {a b c}-{a b} (φ4 = 0.8) and {d e}-{c d e} (φ4 = 0.8)
+    assert round(p, 3) == round(r, 3) == round(f, 3) == 0.8
+    perfect = scores(["x", "x", "y"], [1, 1, 2])
+    assert perfect["conll_f1"] == 1.0
+    singletons = scores(["x", "y", "z"], [1, 2, 3])
+    assert singletons["b3_f1"] == 1.0 and singletons["muc_f1"] == 0.0
+
+
+def test_gerunds_share_the_verbs_lemma() -> None:
+    verbs = {"kill": "1823", "shoot": "193"}
+    assert base_lemma("killing", verbs) == "kill" and base_lemma("shooting", verbs) == "shoot"
+    assert base_lemma("meeting", verbs) == "meeting"
+
+
+def test_stories_split_reports_of_two_happenings() -> None:
+    docs = {
+        "a1": Counter({"tara": 2, "reid": 2, "promises": 1, "malibu": 1}),
+        "a2": Counter({"tara": 1, "reid": 2, "promises": 2, "2008": 1}),
+        "b1": Counter({"lindsay": 2, "lohan": 2, "betty": 1, "ford": 1}),
+        "b2": Counter({"lohan": 2, "lindsay": 1, "betty": 2, "ford": 2}),
+    }
+    groups = story_groups(docs, 0.035)
+    assert groups["a1"] == groups["a2"] != groups["b1"] == groups["b2"]
+    mentions = [MentionFeatures("a1", "enter"), MentionFeatures("a2", "enter"), MentionFeatures("b1", "enter"),
+                MentionFeatures("b2", "leave")]
+    labels = cluster_mentions(mentions, docs)
+    assert labels[0] == labels[1] and labels[1] != labels[2] and labels[2] != labels[3]
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, object]:
+    if not (DATA / "eval" / "coref" / "ecbplus").is_dir():
+        pytest.fail(f"ECB+ missing under {DATA}")
+    return run(DATA, parse_topics("1-35"))
+
+
+def test_clustering_beats_the_lemma_baseline(figures: dict[str, object]) -> None:
+    ours, lemma = figures["eventwire"], figures["lemma"]
+    assert isinstance(ours, dict) and isinstance(lemma, dict)
+    assert ours["conll_f1"] >= 0.75
+    assert ours["conll_f1"] >= lemma["conll_f1"] + 0.03
