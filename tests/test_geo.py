@@ -22,7 +22,7 @@ from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
     "lgl": {"exact": 0.72, "country": 0.85, "acc161": 0.74, "recognised": 0.69},
-    "trnews": {"exact": 0.83, "country": 0.91, "acc161": 0.87, "recognised": 0.80},
+    "trnews": {"exact": 0.85, "country": 0.91, "acc161": 0.88, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
 
@@ -137,3 +137,18 @@ def test_many_ambiguous_town_names_agree_on_one_country() -> None:
     r = record_of("Storms hit Alexandria, Pineville and Natchitoches on Monday, and schools in Leesville "
                   "closed.", published="2009-03-20")
     assert {p.country for p in r.places if p.name in ("Alexandria", "Pineville")} == {"USA"}
+
+
+def test_a_province_much_bigger_than_its_seat_keeps_its_name() -> None:
+    g = gazetteer()
+    quebec = g.resolve("Quebec", Counter({"CAN": 1}))
+    assert quebec is not None and quebec.entry.precision == "admin1"  # the province; the city is "Quebec City"
+    oklahoma = g.resolve("Oklahoma", Counter({"USA": 1}))
+    assert oklahoma is not None and oklahoma.entry.precision == "admin1"
+    montreal = g.resolve("Montreal", Counter({"CAN": 1}))
+    assert montreal is not None and montreal.entry.precision == "city"  # not the division around it
+
+
+def test_a_canadian_province_after_the_comma() -> None:
+    r = record_of("A fire destroyed a warehouse in London, Ont., on Monday.", published="2016-12-19")
+    assert {(p.name, p.country) for p in r.places if p.name == "London"} == {("London", "CAN")}

@@ -8,7 +8,13 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
 from eventwire.record import Actor, Place
-from eventwire.resolve.gazetteer import US_STATE_ABBREVIATIONS, GeoEntry, Resolution, gazetteer
+from eventwire.resolve.gazetteer import (
+    CANADIAN_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
+    GeoEntry,
+    Resolution,
+    gazetteer,
+)
 from eventwire.resolve.kb import countries
 
 
@@ -171,6 +177,9 @@ def _region_after(doc: Doc, end: int) -> tuple[str, str] | None:
         state = US_STATE_ABBREVIATIONS.get(phrase) or US_STATE_ABBREVIATIONS.get(phrase.rstrip("."))
         if state:
             return "USA", state
+        province = CANADIAN_ABBREVIATIONS.get(phrase) or CANADIAN_ABBREVIATIONS.get(phrase + ".")
+        if province:
+            return "CAN", province  # "London, Ont."
         provinces = [e for e in gaz.candidates(phrase) if e.precision == "admin1"]
         if len(provinces) == 1:
             return provinces[0].country, provinces[0].admin1

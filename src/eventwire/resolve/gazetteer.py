@@ -121,14 +121,23 @@ class Gazetteer:
         cands = self._demonym_candidates(name) or self._abbreviation_candidates(name) or self.candidates(name)
         if not cands:
             return None
-        seats = {(c.country, c.admin1) for c in cands if c.fcode in ("PPLA", "PPLC")}
+        seats: dict[tuple[str, str], int] = {}  # province -> population of its same-named seat
+        towns: dict[tuple[str, str], int] = {}  # province -> population of a same-named town in it
+        for c in cands:
+            if c.precision == "city":
+                towns[(c.country, c.admin1)] = max(towns.get((c.country, c.admin1), 0), c.population)
+                if c.fcode in ("PPLA", "PPLC"):
+                    seats[(c.country, c.admin1)] = max(seats.get((c.country, c.admin1), 0), c.population)
         total = sum(context.values()) or 1
         region_total = sum(regions.values()) if regions else 0
         scored = []
         for c in cands:
             score = {"country": 3.0, "admin1": 1.2, "region": 3.0}.get(c.precision, 0.0)
-            if c.precision in ("admin1", "admin2") and (c.country, c.admin1) in seats:
+            where = (c.country, c.admin1)
+            if c.precision == "admin1" and where in seats and c.population < 3 * seats[where]:
                 score -= 3.0  # "Aleppo", "Geneva": the city, not the province named after it
+            if c.precision == "admin2" and where in towns:
+                score -= 3.0  # "Montreal": the city, not the county-level division around it
             if c.fcode in ("PPLC",):
                 score += 1.5
             elif c.fcode in ("PPLA",):
