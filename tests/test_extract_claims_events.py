@@ -477,3 +477,16 @@ def test_a_relative_clause_describing_the_speaker_is_not_part_of_the_name() -> N
     r = record_of("Mr. Obama, who understood that a legislative push would fail, said the rules would stand.")
     claim = next(c for c in r.claims if c.cue is not None and c.cue.text == "said")
     assert claim.speaker_text == "Mr. Obama"
+
+
+def test_as_clause_and_describing_a_person() -> None:
+    r = record_of("It also does not answer whether the suspect had a gun, as police have said.")
+    (claim,) = r.claims
+    assert claim.speaker_text == "police"
+    assert r.document.text[claim.content.start:claim.content.end].startswith("It also does not answer")
+    r = record_of("In contrast, Ham described Clinton as a lifetime politician who has never accomplished anything.")
+    (claim,) = r.claims
+    assert r.document.text[claim.content.start:claim.content.end].startswith("Clinton as a lifetime politician")
+    r = record_of("The minister pointed out that the border had been closed since May.")
+    (claim,) = r.claims
+    assert claim.cue is not None and claim.cue.text == "pointed"

@@ -283,7 +283,7 @@ class ClaimExtractor:
 
     def _indirect(self) -> None:
         for token in self.doc:
-            if token.lemma_ not in REPORTING or token.pos_ not in ("VERB",) or token.i in self.used_cues:
+            if not _is_reporting(token) or token.pos_ not in ("VERB",) or token.i in self.used_cues:
                 continue
             if self._in_quote(token.idx):
                 continue
@@ -323,8 +323,9 @@ class ClaimExtractor:
         since …", "But to prevent problems, he said, local officials should be vigilant.",
         "…, a source said." The parser hangs it on the reported clause (parataxis), so the
         content is that sentence without the cue clause."""
-        if cue.dep_ != "parataxis" or _subject_of(cue, self._in_quote) is None:
-            return
+        as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        if (cue.dep_ != "parataxis" and not as_clause) or _subject_of(cue, self._in_quote) is None:
+            return  # "…, Graham said, since …" (parataxis); "…, as police have said" (as-clause)
         if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and cue.lemma_ != "tell") for c in cue.children):
             return  # "he told me" keeps its recipient; other objects are what was said
         sent = cue.sent
@@ -412,12 +413,12 @@ class ClaimExtractor:
             return None
         if lemma in ("reject", "dismiss", "refute"):
             return None  # rejecting an offer or a plan is an act (CAMEO 12x), not a report
-        if obj is None or obj.pos_ == "PRON" or self.ctx.actor_at(obj):
-            return None  # "told reporters", "described him": a person is not what was said
-        if lemma == "describe" and "as" in prep:
-            bounds = edges(obj, prep["as"])  # "described the jailbreak as “deplorable”"
+        if lemma == "describe" and "as" in prep and obj is not None:
+            bounds = edges(obj, prep["as"])  # "described the jailbreak as “deplorable”", "described Clinton as …"
             closing = next((q for q in self.quotes if q.start <= bounds[1] <= q.end + 1), None)
             return (bounds[0], closing.end) if closing is not None else bounds
+        if obj is None or obj.pos_ == "PRON" or self.ctx.actor_at(obj):
+            return None  # "told reporters", "described him": a person is not what was said
         return edges(obj)
 
     def _according_to(self) -> None:
@@ -509,6 +510,12 @@ class ClaimExtractor:
 
 
 _CHANNELS_HEADS = {"statement", "release", "communique", "post", "tweet", "letter", "report"}
+
+
+def _is_reporting(token: Token) -> bool:
+    """A reporting verb, or a phrasal one ("pointed out that …")."""
+    return token.lemma_ in REPORTING or (token.lemma_ == "point" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
 
 
 def _subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> Token | None:
