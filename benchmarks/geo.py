@@ -66,15 +66,6 @@ class GoldArticle:
     toponyms: list[GoldToponym]
 
 
-def _country_iso3(geonames_id: str | None, name: str | None) -> str | None:
-    index = countries()
-    if name:
-        iso = index.lookup(name)
-        if iso:
-            return iso
-    return None
-
-
 def _float(node: ElementTree.Element | None) -> float | None:
     try:
         return float(node.text) if node is not None and node.text else None
@@ -98,8 +89,7 @@ def read_gaztag_set(path: Path) -> Iterator[GoldArticle]:
                 start=int(t.findtext("start") or 0), end=int(t.findtext("end") or 0),
                 phrase=(t.findtext("phrase") or "").strip(), geonames_id=int(tag.get("geonameid") or 0),
                 lat=_float(tag.find("lat")), lon=_float(tag.find("lon")),
-                country=_country_iso3(country.get("geonameid") if country is not None else None,
-                                      country.text if country is not None else None)))
+                country=countries().lookup(country.text) if country is not None and country.text else None))
         yield GoldArticle(art.get("docid") or str(n), text, published, tops)
 
 
@@ -218,7 +208,7 @@ def main() -> int:
     started = time.perf_counter()
     gaz = gazetteer()
     load_seconds = time.perf_counter() - started
-    print(f"gazetteer: {len(gaz)} entries, {len(gaz.keys())} names, loaded in {load_seconds:.2f} s")
+    print(f"gazetteer: {len(gaz)} entries, {gaz.name_count} names, loaded in {load_seconds:.2f} s")
     figures: dict[str, object] = dict(run(args.data, args.limit, only))
     print(f"{'set':<10} {'toponyms':>8} {'exact':>6} {'country':>7} {'acc161':>7} {'mean km':>8} "
           f"{'resolved':>8} {'recognised':>10}   published")

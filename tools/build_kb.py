@@ -32,7 +32,9 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
 import kb_curation as cur
+from eventwire.resolve.gazetteer import normalise
 
 
 def read_countries(geo: Path, countryinfo: Path) -> tuple[list[dict], dict[str, str]]:
@@ -472,9 +474,6 @@ def parse_named_actors(path: Path) -> dict[str, list[list[str | None]]]:
 
 def _with_keys(row: str) -> str:
     """The row with its names column replaced by the distinct normalised lookup keys."""
-    sys.path.insert(0, str(Path(__file__).parents[1] / "src"))
-    from eventwire.resolve.gazetteer import normalise
-
     f = row.split("\t")
     keys = [k for k in dict.fromkeys(normalise(n) for n in [f[1], *f[2].split("|")]) if k and "|" not in k]
     f[2] = "|".join(keys)

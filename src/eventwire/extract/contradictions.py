@@ -85,14 +85,15 @@ def _counts_conflict(a: tuple[int, bool], b: tuple[int, bool]) -> bool:
 def find_contradictions(doc: Doc, claims: list[Claim], events: list[Event],
                         actors: Sequence[Actor] = (), places: Sequence[Place] = (),
                         times: Sequence[Time] = ()) -> list[Contradiction]:
-    out = _denials(doc, claims, events)
-    out += _conflicting_values(doc, claims, events, actors, places, times,
+    about = {c.id: concepts(doc, c.content.start, c.content.end) for c in claims}  # once per claim
+    out = _denials(claims, events, about)
+    out += _conflicting_values(doc, claims, events, actors, places, times, about,
                                already={frozenset(c.claims) for c in out})
     return out
 
 
 def _conflicting_values(doc: Doc, claims: list[Claim], events: list[Event], actors: Sequence[Actor],
-                        places: Sequence[Place], times: Sequence[Time],
+                        places: Sequence[Place], times: Sequence[Time], about: dict[str, set[str]],
                         already: set[frozenset[str]]) -> list[Contradiction]:
     country_of = {a.id: a.country for a in actors}
     place_by_id = {p.id: p for p in places}
@@ -111,9 +112,7 @@ def _conflicting_values(doc: Doc, claims: list[Claim], events: list[Event], acto
                 continue
             if frozenset((first.id, second.id)) in already:
                 continue
-            shared = concepts(doc, first.content.start, first.content.end) & \
-                concepts(doc, second.content.start, second.content.end)
-            if not shared:
+            if not about[first.id] & about[second.id]:
                 continue
             for a in by_claim[first.id]:
                 b = next((e for e in by_claim[second.id] if e.type == a.type), None)
@@ -175,18 +174,18 @@ def _sides(sectors: set[str]) -> set[str]:
     return {SIDES[s] for s in sectors if s in SIDES}
 
 
-def _denials(doc: Doc, claims: list[Claim], events: list[Event]) -> list[Contradiction]:
+def _denials(claims: list[Claim], events: list[Event], about: dict[str, set[str]]) -> list[Contradiction]:
     out = []
     for denial in claims:
         if denial.stance != "denies":
             continue
-        denied = concepts(doc, denial.content.start, denial.content.end)
+        denied = about[denial.id]
         best: tuple[int, Claim] | None = None
         for other in claims:
             if other.stance != "asserts" or other.id == denial.id or (other.speaker == denial.speaker \
                     and other.speaker is not None):
                 continue
-            shared = len(denied & concepts(doc, other.content.start, other.content.end))
+            shared = len(denied & about[other.id])
             if shared >= 2 and (best is None or shared > best[0]):
                 best = (shared, other)
         if best is None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.resolve.gazetteer import gazetteer
-from eventwire.resolve.kb import agents, countries
+from eventwire.resolve.gazetteer import US_STATE_ABBREVIATIONS, gazetteer
+from eventwire.resolve.kb import agents, countries, named_actors
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -126,16 +126,13 @@ LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "inside", "into", "to",
                   "around", "throughout", "north", "south", "east", "west"}
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "officials",
                   "teen", "teenager", "boy", "girl", "couple", "family", "families", "council", "area", "county",
-                  "schools", "school", "hospital", "neighborhood", "community", "residents'", "mayor", "city"}
+                  "schools", "school", "hospital", "neighborhood", "community", "mayor", "city"}
 
 
 def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
     """Whether a name the small model tagged as a person, group or organisation is a place:
     the gazetteer knows it, no named-actor entry claims it, and the text uses it as a place
     ("in Alexandria", "Alexandria, La.", "an Alexandria woman", "Kelleyland-based")."""
-    from eventwire.resolve.gazetteer import US_STATE_ABBREVIATIONS, gazetteer
-    from eventwire.resolve.kb import named_actors
-
     found = gazetteer().candidates(text)
     if not found or not any(e.population >= 1000 or e.precision != "city" for e in found):
         return False

@@ -11,7 +11,6 @@ from eventwire.record import Actor, Place
 from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
-    GeoEntry,
     Resolution,
     gazetteer,
 )
@@ -57,16 +56,17 @@ class ToponymResolver:
                 if found is None:
                     continue
                 if found.alternatives and found.confidence < 0.7:
-                    entries = self._unambiguous_inside(m)  # unsure which, but maybe sure of the country
+                    sure = self._sure_where(m)  # unsure which place, but maybe sure of the country
                 else:
-                    entries = [found.entry]
+                    e = found.entry
+                    sure = (e.country, e.admin1 if e.precision != "country" else "") if e.country else None
             else:
-                entries = self._unambiguous_inside(m)  # "Rapides Parish Fire District" tagged PERSON
-            for entry in entries:
-                if entry.country:
-                    sure_countries[entry.country] += 1
-                    if entry.admin1 and entry.precision != "country":
-                        self.regions[f"{entry.country}.{entry.admin1}"] += 1
+                sure = self._sure_where(m)  # "Rapides Parish Fire District" tagged PERSON
+            if sure is not None:
+                country, province = sure
+                sure_countries[country] += 1
+                if province:
+                    self.regions[f"{country}.{province}"] += 1
         self.context = self.context + sure_countries + self._coherence(mentions)
 
     def _coherence(self, mentions: list[Mention]) -> Counter[str]:
@@ -84,19 +84,18 @@ class ToponymResolver:
         top = max(votes.values(), default=0.0)
         return Counter({c: round(v) for c, v in votes.items() if v >= 1 and v == top})
 
-    def _unambiguous_inside(self, m: Mention) -> list[GeoEntry]:
-        """A place name of two words or more at the start of a non-place mention that the
+    def _sure_where(self, m: Mention) -> tuple[str, str] | None:
+        """(country, province or "") of a place name at the start of a mention that the
         gazetteer knows in one country only (the small model tags many places as people or
-        organisations): a safe hint of where the story is, never a resolved place."""
+        organisations): a safe hint of where the story is, never a resolved place. The
+        province counts only when every reading lies in the same one."""
         words = m.text.split()
         for k in range(len(words), 0 if m.label in PLACE_LABELS else 1, -1):
             found = self.gaz.candidates(" ".join(words[:k]))
-            if found and len({e.country for e in found}) == 1:
-                best = max(found, key=lambda e: e.population)
-                if len({e.admin1 for e in found}) > 1:  # sure of the country, not of the province
-                    best = GeoEntry(None, best.name, None, None, "PCLI", best.country, "", -1)
-                return [best]
-        return []
+            if found and len({e.country for e in found}) == 1 and found[0].country:
+                provinces = {e.admin1 for e in found}
+                return found[0].country, provinces.pop() if len(provinces) == 1 else ""
+        return None
 
     def resolve_mention(self, m: Mention) -> Resolution | None:
         return self.gaz.resolve(m.text, self.context, _country_after(self.doc, m), self.regions,

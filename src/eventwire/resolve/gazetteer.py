@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from eventwire.record import PlaceAlternative, PlacePrecision
+from eventwire.resolve.kb import countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def keys(self) -> list[str]:
-        """Every lookup key (normalised name)."""
-        return list(self._index)
+    @property
+    def name_count(self) -> int:
+        """How many distinct lookup keys (normalised names) the index holds."""
+        return len(self._index)
 
     def candidates(self, name: str) -> list[GeoEntry]:
         rows = self._index.get(normalise(name))
@@ -88,10 +90,11 @@ class Gazetteer:
     def _demonym_candidates(self, name: str) -> list[GeoEntry]:
         """"Turkish", "Iraqis": the country they name (TR-News marks demonyms as toponyms). A
         demonym outranks any same-spelled village ("German" is not the Manx parish)."""
-        iso = _demonym_country(name)
-        if iso is None or name.strip().lower() in _country_names():
+        index = countries()
+        iso = index.demonym(name.strip())
+        if iso is None or name.strip().lower() in index.by_name:
             return []
-        return [e for e in self.candidates_by_country_name(iso)]
+        return self.country_entries(iso)
 
     def _abbreviation_candidates(self, name: str) -> list[GeoEntry]:
         """"Ky.", "B.C.": a state or province written as its news abbreviation."""
@@ -104,9 +107,8 @@ class Gazetteer:
             return []
         return [e for e in self.candidates(full) if e.precision == "admin1" and e.country == country]
 
-    def candidates_by_country_name(self, iso3: str) -> list[GeoEntry]:
-        from eventwire.resolve.kb import countries
-
+    def country_entries(self, iso3: str) -> list[GeoEntry]:
+        """The gazetteer's entry for a country, by its ISO3 code."""
         name = countries().names.get(iso3)
         return [e for e in self.candidates(name) if e.country == iso3 and e.precision == "country"] if name else []
 
@@ -202,19 +204,6 @@ CANADIAN_ABBREVIATIONS = {
     "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador",
 }
 """Canadian Press abbreviations of provinces; values are GeoNames admin1 names."""
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    from eventwire.resolve.kb import countries
-
-    return frozenset(countries().by_name)
-
-
-def _demonym_country(name: str) -> str | None:
-    from eventwire.resolve.kb import countries
-
-    return countries().demonym(name.strip())
 
 
 def normalise(name: str) -> str:
