@@ -69,7 +69,8 @@ def casualty_count(text: str) -> tuple[int, bool] | None:
     return value, (m.group(1) or "").lower() in ("at least", "more than", "over", "some")
 
 
-def _counts_conflict(a: tuple[int, bool], b: tuple[int, bool]) -> bool:
+def counts_conflict(a: tuple[int, bool], b: tuple[int, bool]) -> bool:
+    """Whether two casualty figures (value, is_floor) cannot both be right."""
     (x, x_floor), (y, y_floor) = a, b
     if x == y:
         return False
@@ -130,7 +131,7 @@ def _values_conflict(doc: Doc, first: Claim, second: Claim, a: Event, b: Event, 
     text = doc.text
     count_a = casualty_count(text[first.content.start:first.content.end])
     count_b = casualty_count(text[second.content.start:second.content.end])
-    if count_a and count_b and _counts_conflict(count_a, count_b):
+    if count_a and count_b and counts_conflict(count_a, count_b):
         return True
     src_a = {r.actor for r in a.source if r.actor}
     src_b = {r.actor for r in b.source if r.actor}

@@ -112,6 +112,8 @@ class EventExtractor:
             return None  # "aimed at brokering", "support … in seizing": a goal, not an act
         if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
             return None  # "UN-backed GNA", "according to": descriptive, not an act
+        if _credits_reporting(tok):
+            return None  # "X contributed to this report": a byline credit, not aid
         code = None
         for child in tok.children:
             if child.dep_ in ("prt", "prep"):
@@ -473,6 +475,17 @@ class EventExtractor:
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                "yesterday", "tomorrow", "tonight", "week", "month", "year", "weekend", "morning", "evening",
                "night", "afternoon"}
+
+
+CREDITED_WORK = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})
+
+
+def _credits_reporting(tok: Token) -> bool:
+    """Whether a verb credits people with the outlet's own work ("contributed to this report",
+    "helped with this story"): the newsroom's credit line that ends many wire stories."""
+    return any(o.lemma_.lower() in CREDITED_WORK and any(d.lower_ in ("this", "that", "the") for d in o.children)
+               for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "for")
+               for o in prep.children if o.dep_ == "pobj")
 
 
 def _is_time_word(token: Token) -> bool:

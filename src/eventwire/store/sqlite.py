@@ -19,8 +19,10 @@ from typing import Any
 
 from eventwire.dedupe import Deduplicator
 from eventwire.errors import NotFound, StoreError
+from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
-from eventwire.store import duplicates
+from eventwire.store import duplicates, incidents
+from eventwire.store.incidents import IncidentFilter
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", """
@@ -55,8 +57,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE UNIQUE INDEX errors_once ON errors(item, stage, code, message);
     """),
     ("0003_duplicates", duplicates.MIGRATION),
+    ("0004_incidents", incidents.MIGRATION),
 ]
-POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {"0003_duplicates": duplicates.backfill}
+POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "0003_duplicates": duplicates.backfill,
+    "0004_incidents": incidents.backfill,
+}
 
 
 def default_db_path() -> Path:
@@ -158,12 +164,16 @@ class Store:
             self.conn.executemany(
                 "INSERT INTO actors VALUES (?,?,?,?,?,?)",
                 [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
+            incidents.add_record(self.conn, record)
         return record
 
     def add_copy(self, document: Document, origin: str | None = None) -> bool:
         """Note another place an already-stored text was seen; False when this place is known too."""
         with self.conn:
-            return duplicates.add_copy(self.conn, document, origin)
+            added = duplicates.add_copy(self.conn, document, origin)
+            if added:
+                incidents.refresh_document(self.conn, document.id)
+            return added
 
     def copies(self, doc_id: str) -> list[dict[str, Any]]:
         """Every place the text of ``doc_id`` was seen (url, outlet, date), first seen first."""
@@ -232,6 +242,22 @@ class Store:
         params.append(f.limit)
         return [dict(r) for r in self.conn.execute(sql, params)]
 
+    def incidents(self, f: IncidentFilter | None = None) -> list[dict[str, Any]]:
+        """Incident rows (id, type, status, date, place, counts of sources) matching ``f``."""
+        return incidents.query(self.conn, f or IncidentFilter())
+
+    def incident(self, incident_id: str) -> Incident:
+        """One incident with every source's version (id or unique id prefix)."""
+        return incidents.get(self.conn, incident_id)
+
+    def incidents_of(self, doc_id: str) -> list[dict[str, Any]]:
+        return incidents.of_document(self.conn, doc_id)
+
+    def rebuild_incidents(self) -> int:
+        """Cluster every stored document again (after the linking rules changed)."""
+        with self.conn:
+            return incidents.rebuild(self.conn)
+
     def errors(self, limit: int = 1000) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
             "SELECT * FROM errors ORDER BY id LIMIT ?", (limit,))]
@@ -245,6 +271,9 @@ class Store:
             "claims": one("SELECT COUNT(*) FROM claims").fetchone()[0],
             "contradictions": one("SELECT COALESCE(SUM(n_contradictions), 0) FROM documents").fetchone()[0],
             "errors": one("SELECT COUNT(*) FROM errors").fetchone()[0],
+            "incidents": one("SELECT COUNT(*) FROM incidents").fetchone()[0],
+            "incidents_by_status": {r[0]: r[1] for r in one(
+                "SELECT status, COUNT(*) FROM incidents GROUP BY status ORDER BY 2 DESC")},
             "path": self.path,
         }
 

@@ -1,0 +1,232 @@
+"""When two event mentions from different documents are one happening.
+
+Two stages, so that most pairs are never compared:
+
+* **Blocking** (:func:`index_keys` / :func:`query_keys`): a mention is filed under its PLOVER
+  type, the weeks (or, for a vague date, the months) its date interval touches, and the
+  countries it is in. Two mentions can only be compared when a query key of one is an index
+  key of the other, and the keys are built so that this holds both ways round: a vague date
+  finds precise ones and the reverse; a mention without a country finds all countries.
+* **Linking** (:func:`compatible`, :func:`score`): hard limits first — same type, date
+  intervals that overlap, places within a distance that grows with their precision, not two
+  different countries of resolved places — then a score from the sentence's words, the
+  trigger, the parties, the place and the day. A threat or plan and the act itself are
+  different happenings, and so are mentions whose parties are in different countries, unless
+  their sentences are one report's words. Actors are soft evidence only: when outlets
+  disagree about who fired, that is a contested incident, not two incidents.
+
+Mentions of two documents are linked when each is the other's best match in that document
+and the score reaches :data:`LINK_THRESHOLD` (mutual best match): this depends only on the two
+documents, so the incidents — the connected components of the links — do not depend on the
+order in which documents arrive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from eventwire.incidents.mentions import EventMention, Party
+
+LINK_THRESHOLD = 0.34
+"""Score at or above which mutual best matches are one incident. Set on the planted VOA set
+(benchmarks/incidents.py) as the middle of the range where pairwise F1 stays at its maximum."""
+
+RADIUS_KM = {"point": 25.0, "city": 50.0, "admin2": 150.0, "admin1": 400.0}
+"""How far apart two resolved places may be, by the coarser of their precisions. Country and
+region precision compare countries only."""
+
+DATE_SLACK = timedelta(days=1)
+"""Outlets in different time zones, or writing "late on Monday", put one happening a day apart."""
+
+LONG_INTERVAL = 35
+"""Date intervals longer than this many days (a year, a quarter) are filed by month, not week."""
+
+MIN_TEXT = 0.25
+"""Share of sentence words (Dice) that anchors a link on its own; reports of one happening by
+different outlets share the names, figures and the key nouns of it."""
+
+SAME_SENTENCE = 0.6
+"""Dice at or above which two sentences are one report's words (copied or lightly edited):
+then a different factuality or country reading is the extractor's, not the happening's."""
+
+WEIGHTS = {"text": 0.45, "trigger": 0.15, "source": 0.12, "target": 0.08, "place": 0.1, "day": 0.1}
+"""Evidence that two compatible mentions are one happening; the weights sum to 1."""
+
+
+# --- blocking ---------------------------------------------------------------------------
+
+def _weeks(start: date, end: date) -> list[str]:
+    first = start.toordinal() // 7
+    return [f"W{w}" for w in range(first, end.toordinal() // 7 + 1)]
+
+
+def _months(start: date, end: date) -> list[str]:
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _interval(m: EventMention) -> tuple[date, date] | None:
+    if m.earliest is None or m.latest is None:
+        return None
+    return date.fromisoformat(m.earliest) - DATE_SLACK, date.fromisoformat(m.latest) + DATE_SLACK
+
+
+def _time_keys(m: EventMention) -> tuple[list[str], list[str]]:
+    """(time keys to file under, time keys to look up)."""
+    span = _interval(m)
+    if span is None:
+        return ["U"], ["U"]
+    start, end = span
+    months = _months(start, end)
+    if (end - start).days > LONG_INTERVAL:
+        return [f"M{x}" for x in months] + [f"L{x}" for x in months], [f"M{x}" for x in months]
+    return _weeks(start, end) + [f"M{x}" for x in months], _weeks(start, end) + [f"L{x}" for x in months]
+
+
+def index_keys(m: EventMention) -> list[str]:
+    """The blocking keys a mention is filed under."""
+    filed, _ = _time_keys(m)
+    places = sorted(m.countries()) or ["?"]
+    return sorted({f"{m.type}|{t}|{c}" for t in filed for c in (*places, "*")})
+
+
+def query_keys(m: EventMention) -> list[str]:
+    """The blocking keys under which a mention's possible partners are filed."""
+    _, wanted = _time_keys(m)
+    countries = sorted(m.countries())
+    places = [*countries, "?"] if countries else ["*"]
+    return sorted({f"{m.type}|{t}|{c}" for t in wanted for c in places})
+
+
+# --- linking ----------------------------------------------------------------------------
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _coarser(a: str | None, b: str | None) -> str | None:
+    order = ["point", "city", "admin2", "admin1", "country", "region"]
+    ranks = [order.index(p) for p in (a, b) if p in order]
+    return order[max(ranks)] if ranks else None
+
+
+def compatible(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions may be one happening at all (the hard limits)."""
+    if a.type != b.type or a.doc_id == b.doc_id:
+        return False
+    if not _times_overlap(a, b):
+        return False
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        radius = RADIUS_KM.get(_coarser(a.place_precision, b.place_precision) or "")
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if radius is not None and distance_km(a.lat, a.lon, b.lat, b.lon) > radius:
+            return False
+    return True
+
+
+def _times_overlap(a: EventMention, b: EventMention) -> bool:
+    """Dated mentions must overlap; an undated one only rules out dates after its publication
+    (its text gives no date, so the happening may be older than the week before)."""
+    sa, sb = _interval(a), _interval(b)
+    if sa is None or sb is None:
+        return True
+    if a.date and b.date:
+        return not (sa[1] < sb[0] or sb[1] < sa[0])
+    if a.date:
+        return sa[0] <= sb[1]
+    if b.date:
+        return sb[0] <= sa[1]
+    return not (sa[1] < sb[0] or sb[1] < sa[0])
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _party_match(a: Sequence[Party], b: Sequence[Party]) -> float:
+    """1 for a shared name, 0.5 for a shared country and sector, else 0."""
+    if not a or not b:
+        return 0.0
+    names_a = {p.name.lower() for p in a}
+    if any(p.name.lower() in names_a for p in b):
+        return 1.0
+    kinds_a = {(p.country, s) for p in a if p.country for s in p.sector or ("",)}
+    if any((p.country, s) in kinds_a for p in b if p.country for s in p.sector or ("",)):
+        return 0.5
+    return 0.0
+
+
+def score(a: EventMention, b: EventMention) -> float:
+    """How strongly two compatible mentions look like one happening, from 0 to 1.
+
+    0 without an anchor: two reports of one happening share a good part of their sentence's
+    words, or both its parties by name, or its town and day. Same type, same country and same
+    week alone is every day's news (two statements of support for Ukraine), not one incident."""
+    same_place = bool(a.place and b.place and a.place == b.place)
+    same_day = bool(a.date and b.date and a.date_precision == "day" and a.date == b.date)
+    text = _dice(a.terms, b.terms)
+    source, target = _party_match(a.sources, b.sources), _party_match(a.targets, b.targets)
+    local = same_place and _coarser(a.place_precision, b.place_precision) in ("point", "city", "admin2")
+    if text < MIN_TEXT and not (source == target == 1.0) and not (local and same_day):
+        return 0.0
+    if a.realis != b.realis and text < SAME_SENTENCE:
+        return 0.0  # a threat or plan is another happening than the act, unless the words are one report's
+    ca, cb = a.countries(), b.countries()
+    if ca and cb and not ca & cb and text < SAME_SENTENCE:
+        return 0.0
+    return (WEIGHTS["text"] * text
+            + WEIGHTS["trigger"] * (a.trigger == b.trigger)
+            + WEIGHTS["source"] * source
+            + WEIGHTS["target"] * target
+            + WEIGHTS["place"] * same_place
+            + WEIGHTS["day"] * same_day)
+
+
+def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
+                 threshold: float = LINK_THRESHOLD) -> list[tuple[EventMention, EventMention, float]]:
+    """Pairs (n, o) where each is the other's best compatible match and the score is high enough.
+
+    Ties are broken by the mention key, so the links of two documents are the same whichever
+    of them arrived first."""
+    scores: dict[tuple[int, int], float] = {}
+    for i, n in enumerate(new):
+        for j, o in enumerate(other):
+            if compatible(n, o):
+                s = score(n, o)
+                if s >= threshold:
+                    scores[(i, j)] = s
+    if not scores:
+        return []
+    best_new: dict[int, tuple[float, tuple[int, ...], int]] = {}
+    best_other: dict[int, tuple[float, tuple[int, ...], int]] = {}
+    for (i, j), s in scores.items():
+        cand = (s, _neg(other[j].key), j)
+        if i not in best_new or cand > best_new[i]:
+            best_new[i] = cand
+        cand = (s, _neg(new[i].key), i)
+        if j not in best_other or cand > best_other[j]:
+            best_other[j] = cand
+    return [(new[i], other[j], s) for (i, j), s in sorted(scores.items())
+            if best_new[i][2] == j and best_other[j][2] == i]
+
+
+def _neg(key: str) -> tuple[int, ...]:
+    """Sort key that prefers the smaller mention key among equal scores."""
+    return (*(-ord(c) for c in key), 1)
+
+
+def group_by_document(mentions: Iterable[EventMention]) -> dict[str, list[EventMention]]:
+    out: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        out.setdefault(m.doc_id, []).append(m)
+    return out

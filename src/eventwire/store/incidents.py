@@ -1,0 +1,231 @@
+"""The store's side of incidents: mentions, blocking keys and incident summaries in SQLite.
+
+Every stored document's events are filed as mentions (``incident_mentions``, with the
+features clustering compares as JSON) under their blocking keys (``incident_keys``, a
+``WITHOUT ROWID`` table keyed by (key, document), so finding the candidates of a new document
+is a few index lookups whatever the size of the store). ``incidents`` holds one row per
+incident with its status and consensus values for filtering, and its full summary as JSON.
+
+All of it is written in the transaction that stores the document (the caller owns it), so a
+crash leaves a document either with its incidents or not stored at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from eventwire.errors import NotFound
+from eventwire.incidents.index import IncidentClusterer
+from eventwire.incidents.linking import index_keys
+from eventwire.incidents.mentions import EventMention, mentions_from_record
+from eventwire.incidents.summary import Incident, Outlet, summarise
+from eventwire.record import Record
+
+MIGRATION = """
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, status TEXT NOT NULL, first_seen TEXT, date TEXT,
+        place TEXT, country TEXT, lat REAL, lon REAL, n_events INTEGER NOT NULL,
+        n_documents INTEGER NOT NULL, n_sources INTEGER NOT NULL, n_independent INTEGER NOT NULL,
+        summary TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE INDEX incidents_status ON incidents(status);
+    CREATE INDEX incidents_type ON incidents(type);
+    CREATE INDEX incidents_date ON incidents(date);
+    CREATE TABLE incident_mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL, mention_key TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL,
+        features TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
+    CREATE INDEX incident_mentions_incident ON incident_mentions(incident_id, mention_key);
+    CREATE TABLE incident_keys (
+        key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, doc_id)) WITHOUT ROWID
+"""
+
+
+class SqliteBackend:
+    """:class:`~eventwire.incidents.index.IncidentBackend` over the store's connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def candidate_documents(self, keys: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for key in keys:  # one indexed lookup per key; keys are bound, never interpolated
+            out.update(r[0] for r in self.conn.execute("SELECT doc_id FROM incident_keys WHERE key = ?", (key,)))
+        return out
+
+    def mentions_of(self, doc_id: str) -> list[EventMention]:
+        rows = self.conn.execute("SELECT features FROM incident_mentions WHERE doc_id = ? ORDER BY mention_key",
+                                 (doc_id,))
+        return [EventMention.from_dict(json.loads(r[0])) for r in rows]
+
+    def incident_of(self, mention_key: str) -> str:
+        row = self.conn.execute("SELECT incident_id FROM incident_mentions WHERE mention_key = ?",
+                                (mention_key,)).fetchone()
+        if row is None:
+            raise NotFound(f"no stored mention {mention_key!r}")
+        return str(row[0])
+
+    def anchor(self, incident: str) -> str:
+        row = self.conn.execute("SELECT MIN(mention_key) FROM incident_mentions WHERE incident_id = ?",
+                                (incident,)).fetchone()
+        if row is None or row[0] is None:
+            raise NotFound(f"no incident {incident!r}")
+        return str(row[0])
+
+    def add_mentions(self, mentions: Sequence[EventMention], incident: dict[str, str]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO incident_mentions VALUES (?,?,?,?,?)",
+            [(m.doc_id, m.event_id, m.key, incident[m.key], json.dumps(m.to_dict(), ensure_ascii=False))
+             for m in mentions])
+        self.conn.executemany("INSERT OR IGNORE INTO incident_keys VALUES (?,?)",
+                              sorted({(k, m.doc_id) for m in mentions for k in index_keys(m)}))
+
+    def rename(self, old: str, new: str) -> None:
+        self.conn.execute("UPDATE incident_mentions SET incident_id = ? WHERE incident_id = ?", (new, old))
+        self.conn.execute("DELETE FROM incidents WHERE id = ?", (old,))
+
+    def members(self, incident: str) -> list[EventMention]:
+        rows = self.conn.execute("SELECT features FROM incident_mentions WHERE incident_id = ? ORDER BY mention_key",
+                                 (incident,))
+        return [EventMention.from_dict(json.loads(r[0])) for r in rows]
+
+    def outlets(self, doc_ids: Iterable[str]) -> dict[str, list[Outlet]]:
+        """Every place each document's text was seen, as outlets."""
+        out: dict[str, list[Outlet]] = {}
+        for doc_id in doc_ids:
+            rows = self.conn.execute(
+                "SELECT url, domain, source_name, published FROM document_copies WHERE doc_id = ? "
+                "ORDER BY seen_at, rowid", (doc_id,))
+            out[doc_id] = [Outlet(r[1] or r[2] or r[0] or doc_id, r[3], r[0]) for r in rows]
+        return out
+
+
+def add_record(conn: sqlite3.Connection, record: Record) -> set[str]:
+    """Cluster a newly stored record's events and refresh the incidents they touch."""
+    backend = SqliteBackend(conn)
+    result = IncidentClusterer(backend).add_document(mentions_from_record(record))
+    for old in result.retired:
+        conn.execute("DELETE FROM incidents WHERE id = ?", (old,))
+    refresh(conn, result.incidents)
+    return result.incidents
+
+
+def refresh_document(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Recompute the incidents of a document (after another copy of its text was seen)."""
+    rows = conn.execute("SELECT DISTINCT incident_id FROM incident_mentions WHERE doc_id = ?", (doc_id,))
+    refresh(conn, {r[0] for r in rows})
+
+
+def refresh(conn: sqlite3.Connection, incidents: Iterable[str]) -> None:
+    backend = SqliteBackend(conn)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for incident_id in sorted(incidents):
+        members = backend.members(incident_id)
+        if not members:
+            conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+            continue
+        inc = summarise(incident_id, members, backend.outlets({m.doc_id for m in members}))
+        conn.execute(
+            "INSERT OR REPLACE INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (inc.id, inc.type, inc.status, inc.first_seen, inc.time, inc.place, inc.country, inc.lat, inc.lon,
+             len(inc.events), len(inc.documents), inc.sources, inc.independent_sources,
+             json.dumps(inc.to_dict(), ensure_ascii=False), now))
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Cluster every stored document again, in the order they were stored; returns incidents."""
+    conn.execute("DELETE FROM incidents")
+    conn.execute("DELETE FROM incident_mentions")
+    conn.execute("DELETE FROM incident_keys")
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+    for doc_id in ids:  # one record in memory at a time
+        text, group = conn.execute("SELECT record, syndication_group FROM documents WHERE id = ?",
+                                   (doc_id,)).fetchone()
+        record = Record.from_dict(json.loads(text))
+        if group and record.document.syndication_group != group:
+            record = replace(record, document=replace(record.document, syndication_group=group))
+        add_record(conn, record)
+    return int(conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0])
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Incidents for documents stored before incidents existed (migration 0004)."""
+    rebuild(conn)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    type: str | None = None
+    status: str | None = None
+    country: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: int | None = None
+    min_independent: int | None = None
+    limit: int = 1000
+
+
+INCIDENT_COLUMNS = ["id", "type", "status", "date", "place", "country", "n_events", "n_documents",
+                    "n_sources", "n_independent", "first_seen"]
+
+
+def query(conn: sqlite3.Connection, f: IncidentFilter) -> list[dict[str, Any]]:
+    """Incident rows matching ``f``, most sources first, then the latest."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.type:
+        where.append("type = ?")
+        params.append(f.type.upper())
+    if f.status:
+        where.append("status = ?")
+        params.append(f.status)
+    if f.country:
+        where.append("country = ?")
+        params.append(f.country.upper())
+    if f.place:
+        where.append("place LIKE ?")
+        params.append(f"%{f.place}%")
+    if f.since:
+        where.append("substr(COALESCE(date, first_seen), 1, ?) >= ?")
+        params += [len(f.since), f.since]
+    if f.until:
+        where.append("substr(COALESCE(date, first_seen), 1, ?) <= ?")
+        params += [len(f.until), f.until]
+    if f.min_sources:
+        where.append("n_sources >= ?")
+        params.append(f.min_sources)
+    if f.min_independent:
+        where.append("n_independent >= ?")
+        params.append(f.min_independent)
+    sql = ("SELECT " + ", ".join(INCIDENT_COLUMNS) + " FROM incidents"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY n_independent DESC, n_sources DESC, COALESCE(date, first_seen) DESC, id LIMIT ?")
+    params.append(f.limit)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def get(conn: sqlite3.Connection, incident_id: str) -> Incident:
+    """One incident by id or unique id prefix."""
+    row = conn.execute("SELECT summary FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+    if row is None:
+        prefix = incident_id if incident_id.startswith("inc:") else "inc:" + incident_id
+        prefix = prefix.replace("%", "").replace("_", "")
+        rows = conn.execute("SELECT summary FROM incidents WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
+        if len(rows) != 1:
+            raise NotFound(f"no incident {incident_id!r}" + (" (the prefix is ambiguous)" if rows else ""))
+        row = rows[0]
+    return Incident.from_dict(json.loads(row[0]))
+
+
+def of_document(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    """The incidents a document's events belong to."""
+    rows = conn.execute(
+        "SELECT DISTINCT " + ", ".join("i." + c for c in INCIDENT_COLUMNS) + " FROM incident_mentions m "
+        "JOIN incidents i ON i.id = m.incident_id WHERE m.doc_id = ? ORDER BY i.id", (doc_id,))
+    return [dict(r) for r in rows]
