@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-ingest bench-syndication lock clean
+.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -51,6 +51,12 @@ bench-times: $(STAMP)  ## temporal expressions against TBAQ (TimeBank + AQUAINT)
 
 bench-coref: $(STAMP)  ## cross-document event coreference on ECB+ topics 1-35 (TOPICS=... to change)
 	$(PY) benchmarks/coref_ecbplus.py --data $(SHARED)/data --topics $(or $(TOPICS),1-35)
+
+bench-incidents: $(STAMP)  ## incident clustering on VOA stories published by four simulated outlets
+	$(PY) benchmarks/incidents.py --data $(SHARED)/data
+
+bench-incidents-scale: $(STAMP)  ## clustering time for 100,000 event mentions on one core
+	$(PY) benchmarks/incidents_scale.py --mentions $(or $(MENTIONS),100000)
 
 bench-attribution: $(STAMP)  ## claims (source, cue, content) against PolNeAR dev
 	$(PY) benchmarks/attribution.py --data $(SHARED)/data --split dev

@@ -20,7 +20,7 @@ def run(cli: list[str], *args: str, stdin: str | None = None, cwd: Path | None =
                           env={**os.environ, **(env or {})}, timeout=300)
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "events", "show", "errors", "demo"])
+@pytest.mark.parametrize("command", ["extract", "ingest", "events", "incidents", "show", "errors", "demo"])
 def test_every_command_has_help(cli: list[str], command: str) -> None:
     out = run(cli, command, "--help")
     assert out.returncode == 0 and "usage: eventwire " + command in out.stdout

@@ -14,11 +14,12 @@ from typing import Any
 
 from eventwire import __version__
 from eventwire.errors import EventwireError, UsageError
+from eventwire.incidents.summary import STATUSES, Incident
 from eventwire.ingest import example_paths, extract_paths, ingest_paths
 from eventwire.record import PLOVER_TYPES, ErrorRecord, Record
 from eventwire.sources import MAX_BYTES, FieldMap, ReadLimits
 from eventwire.sources.compressed import MAX_OUTPUT, MAX_RATIO
-from eventwire.store import EventFilter, Store, default_db_path
+from eventwire.store import EventFilter, IncidentFilter, Store, default_db_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,8 +72,27 @@ def build_parser() -> argparse.ArgumentParser:
     _db(v)
     v.set_defaults(func=cmd_events)
 
-    s = sub.add_parser("show", help="print one stored document's record",
-                       description="Print the stored record of a document (id or unique id prefix).")
+    n = sub.add_parser("incidents", help="list incidents (one real happening, many reports)",
+                       description="List incidents: events clustered across documents, with their sources.")
+    n.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
+                   metavar="TYPE", help="PLOVER type, e.g. ASSAULT")
+    n.add_argument("--status", choices=list(STATUSES), help="corroborated, single_source, contested or denied")
+    n.add_argument("--country", help="ISO3 of the incident's place")
+    n.add_argument("--place", help="place name contains this")
+    n.add_argument("--since", help="on or after this date (YYYY[-MM[-DD]])")
+    n.add_argument("--until", help="on or before this date (YYYY[-MM[-DD]])")
+    n.add_argument("--min-sources", type=int, help="at least this many outlets")
+    n.add_argument("--min-independent", type=int, help="at least this many independent sources")
+    n.add_argument("--rebuild", action="store_true", help="cluster every stored document again first")
+    n.add_argument("--limit", type=int, default=1000)
+    n.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    _db(n)
+    n.set_defaults(func=cmd_incidents)
+
+    s = sub.add_parser("show", help="print one stored document's record, or one incident",
+                       description="Print the stored record of a document, or an incident with each "
+                                   "source's version side by side (id or unique id prefix; incident ids "
+                                   "start with 'inc:').")
     s.add_argument("doc_id")
     s.add_argument("--format", choices=["json", "text"], default="text")
     _db(s)
@@ -233,10 +253,66 @@ def table(rows: list[dict[str, Any]], columns: list[str], width: int = 28) -> st
     return "\n".join(lines)
 
 
+INCIDENT_TABLE = ["id", "type", "status", "date", "place", "country", "n_documents", "n_sources",
+                  "n_independent", "first_seen"]
+
+
+def cmd_incidents(args: argparse.Namespace) -> int:
+    for value in (args.since, args.until):
+        if value is not None and not _is_partial_date(value):
+            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    f = IncidentFilter(type=args.type, status=args.status, country=args.country, place=args.place,
+                       since=args.since, until=args.until, min_sources=args.min_sources,
+                       min_independent=args.min_independent, limit=args.limit)
+    with _open(args) as store:
+        if args.rebuild:
+            print(f"rebuilt {store.rebuild_incidents()} incidents", file=sys.stderr)
+        rows = store.incidents(f)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()) if rows else INCIDENT_TABLE)
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        print(table(rows, INCIDENT_TABLE, width=24))
+        print(f"{len(rows)} incidents")
+    return 0
+
+
+def render_incident(inc: Incident) -> str:
+    """An incident with the consensus first and then each source's version side by side."""
+    out = [f"incident {inc.id}  {inc.type} {inc.cameo or ''}  status {inc.status}",
+           f"documents {len(inc.documents)}  outlets {inc.sources}  independent sources {inc.independent_sources}"
+           f"  first seen {inc.first_seen or '-'}",
+           f"consensus: where {inc.place or '-'} ({inc.country or '-'})  when {inc.time or '-'}  "
+           f"who {', '.join(inc.source_actors) or '-'} -> {', '.join(inc.target_actors) or '-'}"
+           f"  count {inc.count if inc.count is not None else '-'}"]
+    if inc.conflicts:
+        out.append("contested: " + "; ".join(inc.conflicts))
+    rows = [{"outlet": ", ".join(v.outlets), "published": v.published, "says": v.factuality,
+             "who": ", ".join(v.sources) or "-", "whom": ", ".join(v.targets) or "-", "where": v.place or "-",
+             "when": v.date or "-", "count": ("at least " if v.count_is_floor else "") + str(v.count)
+             if v.count is not None else "-", "independent": v.group[:15]}
+            for v in inc.versions]
+    out += ["", table(rows, ["outlet", "published", "says", "who", "whom", "where", "when", "count",
+                             "independent"], width=26), ""]
+    for v in inc.versions:
+        out.append(f"  {v.doc_id[:19]}… ({', '.join(v.outlets)}): “{v.sentence[:200]}”")
+    return "\n".join(out)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.doc_id.startswith("inc:"):
+        with _open(args) as store:
+            inc = store.incident(args.doc_id)
+        print(json.dumps(inc.to_dict(), ensure_ascii=False, indent=1) if args.format == "json"
+              else render_incident(inc))
+        return 0
     with _open(args) as store:
         record = store.get(args.doc_id)
         copies = store.copies(record.document.id)
+        part_of = store.incidents_of(record.document.id)
         group_id = record.document.syndication_group
         group = store.syndication_group(group_id) if group_id else []
     if args.format == "json":
@@ -247,6 +323,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if group_id and group:
         lines.append(f"syndication group {group_id[:19]}… ({len(group)} texts)")
         lines += [f"  {g['id'][:19]}…  {g['url'] or '-'}  similarity {g['similarity'] or 'original'}" for g in group]
+    shared = [i for i in part_of if i["n_documents"] > 1]
+    if shared:
+        lines.append(f"incidents shared with other documents ({len(shared)})")
+        lines += [f"  {i['id']}  {i['type']}  {i['status']}  {i['n_documents']} documents, "
+                  f"{i['n_independent']} independent" for i in shared]
     print(render_text(record, lines))
     return 0
 
@@ -271,6 +352,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {t:<13} {n}")
     print(f"claims          {s['claims']}")
     print(f"contradictions  {s['contradictions']}")
+    print(f"incidents       {s['incidents']}")
+    for status, n in s["incidents_by_status"].items():
+        print(f"  {status:<13} {n}")
     print(f"errors          {s['errors']}")
     print(f"database        {s['path']}")
     print("next: eventwire events --db " + s["path"] + " --type ASSAULT")

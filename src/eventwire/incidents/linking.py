@@ -47,6 +47,10 @@ MIN_TEXT = 0.25
 """Share of sentence words (Dice) that anchors a link on its own; reports of one happening by
 different outlets share the names, figures and the key nouns of it."""
 
+MIN_SHARED_TERMS = 4
+"""Fewer shared words than this are no text evidence at all: two short sentences ("If
+convicted, they face decades in prison") reach a high Dice on three common words."""
+
 SAME_SENTENCE = 0.6
 """Dice at or above which two sentences are one report's words (copied or lightly edited):
 then a different factuality or country reading is the extractor's, not the happening's."""
@@ -174,7 +178,7 @@ def score(a: EventMention, b: EventMention) -> float:
     week alone is every day's news (two statements of support for Ukraine), not one incident."""
     same_place = bool(a.place and b.place and a.place == b.place)
     same_day = bool(a.date and b.date and a.date_precision == "day" and a.date == b.date)
-    text = _dice(a.terms, b.terms)
+    text = _dice(a.terms, b.terms) if len(a.terms & b.terms) >= MIN_SHARED_TERMS else 0.0
     source, target = _party_match(a.sources, b.sources), _party_match(a.targets, b.targets)
     local = same_place and _coarser(a.place_precision, b.place_precision) in ("point", "city", "admin2")
     if text < MIN_TEXT and not (source == target == 1.0) and not (local and same_day):

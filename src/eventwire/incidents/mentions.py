@@ -190,8 +190,8 @@ def content_terms(sentence: str) -> frozenset[str]:
     """Stems of the sentence's content words and figures: what two reports of one happening share."""
     out = set()
     for m in _WORD.finditer(sentence):
-        w = m.group().lower().rstrip(".,")
-        if w in _STOP or (len(w) < 3 and not w[0].isdigit()):
+        w = re.sub(r"'s?$", "", m.group().lower().rstrip(".,"))
+        if not w or w in _STOP or (len(w) < 3 and not w[0].isdigit()):
             continue
         out.add(w if w[0].isdigit() else stem(w))
     return frozenset(out)

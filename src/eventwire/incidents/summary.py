@@ -1,9 +1,10 @@
 """One incident as a reader sees it: every source's version, the consensus, and a status.
 
 * **Sources** are outlets (a domain, else an outlet name, else the document), counting every
-  place an exact copy of a text was seen. **Independent sources** are texts, not outlets: the
-  documents of one syndication group (near-identical copies) and the copies of one exact text
-  are one independent source, because they repeat one reporter's account.
+  place an exact copy of a text was seen. **Independent sources** are the asserting versions
+  left once those that share a text (a syndication group of near-identical copies, or one
+  exact text seen at many outlets) or an outlet (two stories by one newsroom) count as one:
+  they repeat one reporter's account.
 * **Status**:
 
   - ``denied``: some version denies the happening and none asserts it;
@@ -26,6 +27,10 @@ from typing import Any, Literal, TypeVar
 from eventwire.extract.contradictions import counts_conflict
 from eventwire.incidents.mentions import EventMention
 
+ATTRIBUTED_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Types whose perpetrator is a matter of dispute ("who fired?"): different perpetrators in two
+versions contest the incident. Several parties welcoming or discussing one thing do not."""
+
 IncidentStatus = Literal["corroborated", "single_source", "contested", "denied"]
 STATUSES: tuple[str, ...] = ("corroborated", "single_source", "contested", "denied")
 
@@ -44,6 +49,7 @@ class Version:
     """What one document says about the incident."""
 
     doc_id: str
+    type: str
     events: tuple[str, ...]
     outlets: tuple[str, ...]
     published: str | None
@@ -54,6 +60,7 @@ class Version:
     targets: tuple[str, ...]
     place: str | None
     place_country: str | None
+    place_precision: str | None
     date: str | None
     count: int | None
     count_is_floor: bool
@@ -113,19 +120,19 @@ def summarise(incident_id: str, mentions: Sequence[EventMention],
     versions.sort(key=lambda v: (v.published or "9999", v.doc_id))
     asserting = [v for v in versions if v.factuality in ("asserted", "reported")]
     denying = [v for v in versions if v.factuality in ("denied", "negated")]
-    independent = {v.group for v in asserting}
+    independent = independent_sources(asserting)
     conflicts = _conflicts(asserting, denying)
     status: IncidentStatus
     if denying and not asserting:
         status = "denied"
     elif conflicts:
         status = "contested"
-    elif len(independent) >= 2:
+    elif independent >= 2:
         status = "corroborated"
     else:
         status = "single_source"
     counted = asserting or versions
-    place = _consensus(counted, lambda v: (v.place, v.place_country) if v.place else None)
+    place = _place_consensus(counted)
     coords = next(((m.lat, m.lon) for m in mentions if place and m.place == place[0] and m.lat is not None),
                   (None, None))
     time = _consensus(counted, lambda v: v.date, precise=lambda d: len(d))
@@ -138,7 +145,7 @@ def summarise(incident_id: str, mentions: Sequence[EventMention],
         id=incident_id, type=mentions[0].type if mentions else "", status=status,
         events=tuple(m.key for m in sorted(mentions, key=lambda m: m.key)),
         documents=tuple(v.doc_id for v in versions), sources=len(all_outlets),
-        independent_sources=len(independent), first_seen=min(seen) if seen else None,
+        independent_sources=independent, first_seen=min(seen) if seen else None,
         place=place[0] if place else None, country=place[1] if place else _country(counted),
         lat=coords[0], lon=coords[1], time=time, cameo=cameo,
         source_actors=_top_parties(counted, lambda v: v.sources),
@@ -156,13 +163,15 @@ def _version(doc_id: str, ms: list[EventMention], seen: list[Outlet]) -> Version
     names = [o.name for o in seen] or [main.outlet or doc_id]
     count_m = next((m for m in ms if m.count is not None), None)
     return Version(
-        doc_id=doc_id, events=tuple(m.event_id for m in ms), outlets=tuple(dict.fromkeys(names)),
+        doc_id=doc_id, type=main.type, events=tuple(m.event_id for m in ms), outlets=tuple(dict.fromkeys(names)),
         published=main.published, group=main.group, factuality=factuality,
         sources=tuple(dict.fromkeys(p.name for m in ms for p in m.sources)),
         source_countries=tuple(sorted({p.country for m in ms for p in m.sources if p.country})),
         targets=tuple(dict.fromkeys(p.name for m in ms for p in m.targets)),
         place=main.place or next((m.place for m in ms if m.place), None),
         place_country=main.place_country or next((m.place_country for m in ms if m.place_country), None),
+        place_precision=main.place_precision if main.place else next((m.place_precision for m in ms if m.place),
+                                                                      None),
         date=main.date or next((m.date for m in ms if m.date), None),
         count=count_m.count if count_m else None, count_is_floor=bool(count_m and count_m.count_is_floor),
         sentence=main.sentence)
@@ -175,13 +184,34 @@ def _conflicts(asserting: list[Version], denying: list[Version]) -> list[str]:
     counts = sorted({(v.count, v.count_is_floor) for v in asserting if v.count is not None})
     if any(counts_conflict(a, b) for i, a in enumerate(counts) for b in counts[i + 1:]):
         out.append("casualty figures " + " / ".join(("at least " if f else "") + str(n) for n, f in counts))
-    sides = [set(v.source_countries) for v in asserting if v.source_countries]
+    sides = [set(v.source_countries) for v in asserting if v.source_countries and v.type in ATTRIBUTED_TYPES]
     if any(not a & b for i, a in enumerate(sides) for b in sides[i + 1:]):
         out.append("perpetrators " + " / ".join(sorted({"+".join(sorted(s)) for s in sides})))
     days = sorted({v.date for v in asserting if v.date and len(v.date) == 10})
     if len(days) > 1 and _days_apart(days[0], days[-1]) > 1:
         out.append("dates " + " / ".join(days))
     return out
+
+
+def independent_sources(versions: Sequence[Version]) -> int:
+    """Versions that share a text (one syndication group, or one exact text seen at many
+    outlets) or an outlet (two stories by one newsroom) are one source; count what is left."""
+    parent = list(range(len(versions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, v in enumerate(versions):
+        for key in (f"text:{v.group}", *(f"outlet:{o}" for o in v.outlets)):
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    return len({find(i) for i in range(len(versions))})
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -207,6 +237,33 @@ def _consensus(versions: Sequence[Version], value: Callable[[Version], T | None]
     if not votes:
         return None
     return max(votes, key=lambda x: (len(votes[x]), precise(x) if precise else 0, -order[x]))
+
+
+PRECISION_RANK = {"point": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
+
+
+def _place_consensus(versions: Sequence[Version]) -> tuple[str, str | None] | None:
+    """The place most independent sources give, where a source that names only the country
+    also supports every place in that country ("Sudan" backs "Kadugli"); ties go to the more
+    precise place."""
+    named: dict[tuple[str, str | None], set[str]] = {}
+    rank: dict[tuple[str, str | None], int] = {}
+    for v in versions:
+        if v.place:
+            key = (v.place, v.place_country)
+            named.setdefault(key, set()).add(v.group)
+            rank[key] = max(rank.get(key, 0), PRECISION_RANK.get(v.place_precision or "", 0))
+    if not named:
+        return None
+
+    def support(key: tuple[str, str | None]) -> int:
+        groups = set(named[key])
+        if rank[key] > PRECISION_RANK["country"]:
+            groups |= {g for k, gs in named.items() if k[1] == key[1] and rank[k] <= PRECISION_RANK["country"]
+                       for g in gs}
+        return len(groups)
+
+    return max(sorted(named), key=lambda k: (support(k), rank[k]))
 
 
 def _top_parties(versions: Sequence[Version], parties: Callable[[Version], tuple[str, ...]]) -> tuple[str, ...]:
