@@ -40,6 +40,9 @@ region precision compare countries only."""
 DATE_SLACK = timedelta(days=1)
 """Outlets in different time zones, or writing "late on Monday", put one happening a day apart."""
 
+UNDATED_REACH = timedelta(days=31)
+"""How far before its publication an undated mention may match a dated one."""
+
 LONG_INTERVAL = 35
 """Date intervals longer than this many days (a year, a quarter) are filed by month, not week."""
 
@@ -139,17 +142,16 @@ def compatible(a: EventMention, b: EventMention) -> bool:
 
 
 def _times_overlap(a: EventMention, b: EventMention) -> bool:
-    """Dated mentions must overlap; an undated one only rules out dates after its publication
-    (its text gives no date, so the happening may be older than the week before)."""
+    """Dated mentions must overlap; an undated one allows dates in the month before its
+    publication (its text gives no date: the happening may be older than the week before, but
+    a report of last year's attack says so)."""
     sa, sb = _interval(a), _interval(b)
     if sa is None or sb is None:
         return True
-    if a.date and b.date:
-        return not (sa[1] < sb[0] or sb[1] < sa[0])
-    if a.date:
-        return sa[0] <= sb[1]
-    if b.date:
-        return sb[0] <= sa[1]
+    if a.date and not b.date:
+        sb = (sb[1] - UNDATED_REACH, sb[1])
+    elif b.date and not a.date:
+        sa = (sa[1] - UNDATED_REACH, sa[1])
     return not (sa[1] < sb[0] or sb[1] < sa[0])
 
 
