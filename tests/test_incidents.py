@@ -210,7 +210,7 @@ def test_migration_backfills_incidents_of_older_stores(tmp_path: Path) -> None:
         ingest_paths(store, paths)
         expected = store.summary()["incidents"]
         with store.conn:  # turn it into a store from before incidents existed
-            for table in ("incidents", "incident_mentions", "incident_keys"):
+            for table in ("incidents", "incident_mentions", "incident_keys", "incident_links"):
                 store.conn.execute(f"DROP TABLE {table}")
             store.conn.execute("DELETE FROM migrations WHERE name = '0004_incidents'")
     with Store(db) as store:

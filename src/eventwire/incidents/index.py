@@ -1,13 +1,22 @@
 """Incremental incident clustering: a new document joins existing incidents without a rerun.
 
-:class:`IncidentClusterer` holds the rule (blocking, then mutual best links, then union of the
-incidents the links touch); where mentions, keys and incident memberships live is an
-:class:`IncidentBackend`: :class:`MemoryBackend` for one run or a benchmark, the SQLite
-backend of the store for a database that grows over months.
+Two layers, both independent of the order in which documents arrive:
 
-An incident's id is derived from its smallest member mention key, so the same set of
-documents gives the same ids whatever order they arrived in; when an incident gains a smaller
-member, or two incidents merge, the id changes accordingly and every member row follows.
+* **Links** between mentions of two documents (mutual best matches, :mod:`linking`): they
+  depend on the two documents only. Linked mentions form **components**.
+* **Incidents** partition each component: its links, strongest first, merge mentions as long
+  as the merged incident keeps its day-dated members within :data:`MAX_SPAN_DAYS`, its
+  publications within :data:`MAX_PUBLISHED_SPAN_DAYS` and its resolved towns near each other.
+  On dense coverage (a month of shelling in one city) links chain reports of different days and
+  towns into one component; the partition keeps them apart. It is computed from the
+  component's whole membership and links, so it does not depend on arrival order, and only
+  the components a new document touches are redone.
+
+:class:`IncidentClusterer` holds the rule; where mentions, links and memberships live is an
+:class:`IncidentBackend`: :class:`MemoryBackend` for one run or a benchmark, the SQLite backend
+of the store for a database that grows over months. Ids derive from the smallest member
+mention key ("inc:" for incidents, "cmp:" for components), so the same documents give the same
+ids in any order; when membership changes, ids follow.
 """
 
 from __future__ import annotations
@@ -15,15 +24,38 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
-from eventwire.incidents.linking import group_by_document, index_keys, mutual_links, query_keys
+from eventwire.incidents.linking import (
+    RADIUS_KM,
+    coarser,
+    distance_km,
+    group_by_document,
+    index_keys,
+    mutual_links,
+    query_keys,
+)
 from eventwire.incidents.mentions import EventMention
+
+MAX_SPAN_DAYS = 3
+"""An incident's day-dated members lie within this many days: reports of one happening agree on
+its day give or take time zones, "late on Monday" and a weekday read against the wrong week."""
+
+MAX_PUBLISHED_SPAN_DAYS = 31
+"""...and its reports were published within a month: later reports of it carry its date."""
+
+Link = tuple[str, str, float]
+"""(smaller mention key, larger mention key, score)."""
 
 
 def incident_id(anchor: str) -> str:
     """The id of the incident whose smallest member mention key is ``anchor``."""
     return "inc:" + hashlib.sha1(anchor.encode()).hexdigest()[:16]
+
+
+def component_id(anchor: str) -> str:
+    return "cmp:" + hashlib.sha1(anchor.encode()).hexdigest()[:16]
 
 
 class IncidentBackend(Protocol):
@@ -33,24 +65,22 @@ class IncidentBackend(Protocol):
 
     def mentions_of(self, doc_id: str) -> list[EventMention]: ...
 
-    def incident_of(self, mention_key: str) -> str: ...
+    def component_of(self, mention_key: str) -> str: ...
 
-    def anchor(self, incident: str) -> str:
-        """The smallest member mention key of a stored incident (its id is derived from it)."""
+    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
+        """A stored component: its mentions, its links and each mention's incident."""
         ...
 
-    def add_mentions(self, mentions: Sequence[EventMention], incident: dict[str, str]) -> None:
-        """File new mentions (with their index keys) as members of the given incidents."""
-        ...
-
-    def rename(self, old: str, new: str) -> None:
-        """Move every member of incident ``old`` to incident ``new``."""
+    def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
+              membership: dict[str, tuple[str, str]]) -> None:
+        """File new mentions and links; drop retired component ids; set (component, incident)
+        for every mention in ``membership`` (new and stored)."""
         ...
 
 
 @dataclass
 class AddResult:
-    """What adding one document changed: incidents touched, and ids that no longer exist."""
+    """What adding one document changed: incidents to refresh, and ids that no longer exist."""
 
     incidents: set[str] = field(default_factory=set)
     retired: set[str] = field(default_factory=set)
@@ -64,7 +94,7 @@ class IncidentClusterer:
         self.backend = backend
 
     def add_document(self, mentions: Sequence[EventMention]) -> AddResult:
-        """Link one document's mentions to stored mentions and merge the incidents they join."""
+        """Link one document's mentions to stored ones and redo the components they touch."""
         result = AddResult()
         if not mentions:
             return result
@@ -73,56 +103,135 @@ class IncidentClusterer:
         for m in mentions:
             candidates |= self.backend.candidate_documents(query_keys(m))
         candidates -= doc_ids
-        parent = {m.key: m.key for m in mentions}  # union-find over new mention keys and incident ids
-
-        def find(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-                parent.setdefault(min(ra, rb), min(ra, rb))
-
+        new_links: list[Link] = []
+        touched: set[str] = set()
         for doc_id in sorted(candidates):
-            stored = self.backend.mentions_of(doc_id)
-            for new, old, _ in mutual_links(mentions, stored):
-                incident = self.backend.incident_of(old.key)
-                parent.setdefault(incident, incident)
-                union(new.key, incident)
-                result.links += 1
-        # Every component: its new mentions and the stored incidents they joined.
-        components: dict[str, list[str]] = {}
-        for x in list(parent):
-            components.setdefault(find(x), []).append(x)
-        assignment: dict[str, str] = {}
-        for members in components.values():
-            incidents = sorted(x for x in members if x.startswith("inc:"))
-            new_keys = [x for x in members if not x.startswith("inc:")]
-            anchor = min([*new_keys, *(self.backend.anchor(i) for i in incidents)])
-            target = incident_id(anchor)
-            for old_incident in incidents:
-                if old_incident != target:
-                    self.backend.rename(old_incident, target)
-                    result.retired.add(old_incident)
-            for key in new_keys:
-                assignment[key] = target
-            result.incidents.add(target)
-        self.backend.add_mentions(mentions, assignment)
-        result.retired -= result.incidents
+            for new, old, s in mutual_links(mentions, self.backend.mentions_of(doc_id)):
+                a, b = sorted((new.key, old.key))
+                new_links.append((a, b, s))
+                touched.add(self.backend.component_of(old.key))
+        result.links = len(new_links)
+        everything: dict[str, EventMention] = {m.key: m for m in mentions}
+        links = list(new_links)
+        previous: dict[str, str] = {}
+        for comp in sorted(touched):
+            members, comp_links, incidents = self.backend.component(comp)
+            everything.update((m.key, m) for m in members)
+            links += comp_links
+            previous.update(incidents)
+        membership: dict[str, tuple[str, str]] = {}
+        for keys in _components(list(everything), links):
+            comp = component_id(min(keys))
+            inside = set(keys)
+            for piece in partition([everything[k] for k in keys], [x for x in links if x[0] in inside]):
+                inc = incident_id(min(piece))
+                result.incidents.add(inc)
+                for k in piece:
+                    membership[k] = (comp, inc)
+        self.backend.write(mentions, new_links, touched, membership)
+        result.retired = set(previous.values()) - result.incidents
         return result
+
+
+def _components(keys: list[str], links: Sequence[Link]) -> list[list[str]]:
+    parent = {k: k for k in keys}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(find(k), []).append(k)
+    return [sorted(g) for g in groups.values()]
+
+
+Point = tuple[float, float, str, str | None]
+"""(lat, lon, precision, country) of a resolved place below country level."""
+
+
+@dataclass
+class _Piece:
+    keys: list[str]
+    days: tuple[date, date] | None
+    published: tuple[date, date] | None
+    points: frozenset[Point]
+
+
+def _points_agree(a: frozenset[Point], b: frozenset[Point]) -> bool:
+    """Whether every place of one piece is near every place of the other (by precision)."""
+    for lat1, lon1, p1, c1 in a:
+        for lat2, lon2, p2, c2 in b:
+            if c1 and c2 and c1 != c2:
+                return False
+            radius = RADIUS_KM.get(coarser(p1, p2) or "")
+            if radius is not None and distance_km(lat1, lon1, lat2, lon2) > radius:
+                return False
+    return True
+
+
+def _span(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def partition(mentions: Sequence[EventMention], links: Sequence[Link]) -> list[list[str]]:
+    """Incidents of one component: its links, strongest first (ties by key), merge mentions
+    while the merged incident keeps its days and publications close. Depends only on the
+    component's mentions and links, never on the order they arrived in."""
+    pieces: dict[str, _Piece] = {}
+    owner: dict[str, str] = {}
+    for m in mentions:
+        day = (date.fromisoformat(m.earliest), date.fromisoformat(m.latest)) \
+            if m.date and m.date_precision == "day" and m.earliest and m.latest else None
+        published = date.fromisoformat(m.published) if m.published else None
+        points: frozenset[Point] = frozenset()
+        if m.lat is not None and m.lon is not None and m.place_precision in RADIUS_KM:
+            points = frozenset({(round(m.lat, 3), round(m.lon, 3), m.place_precision, m.place_country)})
+        pieces[m.key] = _Piece([m.key], day, (published, published) if published else None, points)
+        owner[m.key] = m.key
+    for a, b, _ in sorted(links, key=lambda x: (-x[2], x[0], x[1])):
+        if a not in owner or b not in owner:
+            continue
+        pa, pb = owner[a], owner[b]
+        if pa == pb:
+            continue
+        x, y = pieces[pa], pieces[pb]
+        days, pub = _span(x.days, y.days), _span(x.published, y.published)
+        if days is not None and (days[1] - days[0]).days > MAX_SPAN_DAYS:
+            continue
+        if pub is not None and (pub[1] - pub[0]).days > MAX_PUBLISHED_SPAN_DAYS:
+            continue
+        if not _points_agree(x.points, y.points):
+            continue  # linked through reports that name no place, but in two different towns
+        keep, drop = (pa, pb) if len(x.keys) >= len(y.keys) else (pb, pa)
+        pieces[keep] = _Piece(pieces[keep].keys + pieces[drop].keys, days, pub, x.points | y.points)
+        for k in pieces.pop(drop).keys:
+            owner[k] = keep
+    return [sorted(p.keys) for p in pieces.values()]
 
 
 @dataclass
 class MemoryBackend:
-    """Mentions and incidents in dictionaries: one run, a test or a benchmark."""
+    """Mentions, links and incidents in dictionaries: one run, a test or a benchmark."""
 
     keys: dict[str, set[str]] = field(default_factory=dict)
     documents: dict[str, list[EventMention]] = field(default_factory=dict)
+    by_key: dict[str, EventMention] = field(default_factory=dict)
     membership: dict[str, str] = field(default_factory=dict)
-    members: dict[str, list[str]] = field(default_factory=dict)
+    """Mention key -> incident id."""
+    components: dict[str, str] = field(default_factory=dict)
+    """Mention key -> component id."""
+    component_members: dict[str, set[str]] = field(default_factory=dict)
+    links: dict[str, list[Link]] = field(default_factory=dict)
+    """Mention key -> links it takes part in."""
 
     def candidate_documents(self, keys: Sequence[str]) -> set[str]:
         out: set[str] = set()
@@ -133,29 +242,37 @@ class MemoryBackend:
     def mentions_of(self, doc_id: str) -> list[EventMention]:
         return self.documents.get(doc_id, [])
 
-    def incident_of(self, mention_key: str) -> str:
-        return self.membership[mention_key]
+    def component_of(self, mention_key: str) -> str:
+        return self.components[mention_key]
 
-    def anchor(self, incident: str) -> str:
-        return min(self.members[incident])
+    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
+        keys = sorted(self.component_members.get(component, ()))
+        links = {x for k in keys for x in self.links.get(k, ())}
+        return [self.by_key[k] for k in keys], sorted(links), {k: self.membership[k] for k in keys}
 
-    def add_mentions(self, mentions: Sequence[EventMention], incident: dict[str, str]) -> None:
+    def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
+              membership: dict[str, tuple[str, str]]) -> None:
         for m in mentions:
             self.documents.setdefault(m.doc_id, []).append(m)
+            self.by_key[m.key] = m
             for k in index_keys(m):
                 self.keys.setdefault(k, set()).add(m.doc_id)
-            self.membership[m.key] = incident[m.key]
-            self.members.setdefault(incident[m.key], []).append(m.key)
-
-    def rename(self, old: str, new: str) -> None:
-        moved = self.members.pop(old, [])
-        for key in moved:
-            self.membership[key] = new
-        self.members.setdefault(new, []).extend(moved)
+        for link in links:
+            self.links.setdefault(link[0], []).append(link)
+            self.links.setdefault(link[1], []).append(link)
+        for comp in retired_components:
+            self.component_members.pop(comp, None)
+        for key, (comp, inc) in membership.items():
+            self.components[key] = comp
+            self.component_members.setdefault(comp, set()).add(key)
+            self.membership[key] = inc
 
     def incidents(self) -> dict[str, list[str]]:
         """Incident id -> member mention keys."""
-        return {k: sorted(v) for k, v in self.members.items() if v}
+        out: dict[str, list[str]] = {}
+        for key, inc in self.membership.items():
+            out.setdefault(inc, []).append(key)
+        return {k: sorted(v) for k, v in out.items()}
 
 
 def cluster(documents: Iterable[Sequence[EventMention]]) -> MemoryBackend:
@@ -168,4 +285,4 @@ def cluster(documents: Iterable[Sequence[EventMention]]) -> MemoryBackend:
 
 
 __all__ = ["AddResult", "IncidentBackend", "IncidentClusterer", "MemoryBackend", "cluster",
-           "group_by_document", "incident_id"]
+           "component_id", "group_by_document", "incident_id", "partition"]

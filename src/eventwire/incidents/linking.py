@@ -119,7 +119,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _coarser(a: str | None, b: str | None) -> str | None:
+def coarser(a: str | None, b: str | None) -> str | None:
     order = ["point", "city", "admin2", "admin1", "country", "region"]
     ranks = [order.index(p) for p in (a, b) if p in order]
     return order[max(ranks)] if ranks else None
@@ -134,7 +134,7 @@ def compatible(a: EventMention, b: EventMention) -> bool:
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return False
     if None not in (a.lat, a.lon, b.lat, b.lon):
-        radius = RADIUS_KM.get(_coarser(a.place_precision, b.place_precision) or "")
+        radius = RADIUS_KM.get(coarser(a.place_precision, b.place_precision) or "")
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
         if radius is not None and distance_km(a.lat, a.lon, b.lat, b.lon) > radius:
             return False
@@ -182,7 +182,7 @@ def score(a: EventMention, b: EventMention) -> float:
     same_day = bool(a.date and b.date and a.date_precision == "day" and a.date == b.date)
     text = _dice(a.terms, b.terms) if len(a.terms & b.terms) >= MIN_SHARED_TERMS else 0.0
     source, target = _party_match(a.sources, b.sources), _party_match(a.targets, b.targets)
-    local = same_place and _coarser(a.place_precision, b.place_precision) in ("point", "city", "admin2")
+    local = same_place and coarser(a.place_precision, b.place_precision) in ("point", "city", "admin2")
     if text < MIN_TEXT and not (source == target == 1.0) and not (local and same_day):
         return 0.0
     if a.realis != b.realis and text < SAME_SENTENCE:

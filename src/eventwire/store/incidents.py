@@ -1,7 +1,8 @@
 """The store's side of incidents: mentions, blocking keys and incident summaries in SQLite.
 
 Every stored document's events are filed as mentions (``incident_mentions``, with the
-features clustering compares as JSON) under their blocking keys (``incident_keys``, a
+features clustering compares as JSON, their incident and their component of linked mentions),
+with the links between them (``incident_links``), under their blocking keys (``incident_keys``, a
 ``WITHOUT ROWID`` table keyed by (key, document), so finding the candidates of a new document
 is a few index lookups whatever the size of the store). ``incidents`` holds one row per
 incident with its status and consensus values for filtering, and its full summary as JSON.
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from eventwire.errors import NotFound
-from eventwire.incidents.index import IncidentClusterer
+from eventwire.incidents.index import IncidentClusterer, Link
 from eventwire.incidents.linking import index_keys
 from eventwire.incidents.mentions import EventMention, mentions_from_record
 from eventwire.incidents.summary import Incident, Outlet, summarise
@@ -38,8 +39,12 @@ MIGRATION = """
     CREATE TABLE incident_mentions (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         event_id TEXT NOT NULL, mention_key TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL,
-        features TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
+        component_id TEXT NOT NULL, features TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
     CREATE INDEX incident_mentions_incident ON incident_mentions(incident_id, mention_key);
+    CREATE INDEX incident_mentions_component ON incident_mentions(component_id);
+    CREATE TABLE incident_links (
+        a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+    CREATE INDEX incident_links_b ON incident_links(b);
     CREATE TABLE incident_keys (
         key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         PRIMARY KEY (key, doc_id)) WITHOUT ROWID
@@ -63,31 +68,39 @@ class SqliteBackend:
                                  (doc_id,))
         return [EventMention.from_dict(json.loads(r[0])) for r in rows]
 
-    def incident_of(self, mention_key: str) -> str:
-        row = self.conn.execute("SELECT incident_id FROM incident_mentions WHERE mention_key = ?",
+    def component_of(self, mention_key: str) -> str:
+        row = self.conn.execute("SELECT component_id FROM incident_mentions WHERE mention_key = ?",
                                 (mention_key,)).fetchone()
         if row is None:
             raise NotFound(f"no stored mention {mention_key!r}")
         return str(row[0])
 
-    def anchor(self, incident: str) -> str:
-        row = self.conn.execute("SELECT MIN(mention_key) FROM incident_mentions WHERE incident_id = ?",
-                                (incident,)).fetchone()
-        if row is None or row[0] is None:
-            raise NotFound(f"no incident {incident!r}")
-        return str(row[0])
+    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
+        rows = self.conn.execute("SELECT mention_key, incident_id, features FROM incident_mentions "
+                                 "WHERE component_id = ? ORDER BY mention_key", (component,)).fetchall()
+        keys = [r[0] for r in rows]
+        links: set[Link] = set()
+        for i in range(0, len(keys), 400):  # SQLite caps bound parameters; bind in chunks
+            chunk = keys[i:i + 400]
+            marks = ",".join("?" * len(chunk))  # only placeholders are interpolated
+            links.update((r[0], r[1], float(r[2])) for r in self.conn.execute(
+                f"SELECT a, b, score FROM incident_links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk))
+        return ([EventMention.from_dict(json.loads(r[2])) for r in rows], sorted(links),
+                {r[0]: r[1] for r in rows})
 
-    def add_mentions(self, mentions: Sequence[EventMention], incident: dict[str, str]) -> None:
+    def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
+              membership: dict[str, tuple[str, str]]) -> None:
         self.conn.executemany(
-            "INSERT OR REPLACE INTO incident_mentions VALUES (?,?,?,?,?)",
-            [(m.doc_id, m.event_id, m.key, incident[m.key], json.dumps(m.to_dict(), ensure_ascii=False))
-             for m in mentions])
+            "INSERT OR REPLACE INTO incident_mentions VALUES (?,?,?,?,?,?)",
+            [(m.doc_id, m.event_id, m.key, membership[m.key][1], membership[m.key][0],
+              json.dumps(m.to_dict(), ensure_ascii=False)) for m in mentions])
         self.conn.executemany("INSERT OR IGNORE INTO incident_keys VALUES (?,?)",
                               sorted({(k, m.doc_id) for m in mentions for k in index_keys(m)}))
-
-    def rename(self, old: str, new: str) -> None:
-        self.conn.execute("UPDATE incident_mentions SET incident_id = ? WHERE incident_id = ?", (new, old))
-        self.conn.execute("DELETE FROM incidents WHERE id = ?", (old,))
+        self.conn.executemany("INSERT OR REPLACE INTO incident_links VALUES (?,?,?)", list(links))
+        new = {m.key for m in mentions}
+        self.conn.executemany(
+            "UPDATE incident_mentions SET component_id = ?, incident_id = ? WHERE mention_key = ?",
+            [(comp, inc, key) for key, (comp, inc) in sorted(membership.items()) if key not in new])
 
     def members(self, incident: str) -> list[EventMention]:
         rows = self.conn.execute("SELECT features FROM incident_mentions WHERE incident_id = ? ORDER BY mention_key",
@@ -142,6 +155,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM incidents")
     conn.execute("DELETE FROM incident_mentions")
     conn.execute("DELETE FROM incident_keys")
+    conn.execute("DELETE FROM incident_links")
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
     for doc_id in ids:  # one record in memory at a time
         text, group = conn.execute("SELECT record, syndication_group FROM documents WHERE id = ?",
