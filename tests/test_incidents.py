@@ -501,3 +501,33 @@ def test_planted_benchmark_floor(shared: Path) -> None:
     assert result["verbatim_counted_independent"] == 0
     assert isinstance(result["pairwise_f1"], float) and result["pairwise_f1"] >= 0.90, result
     assert isinstance(result["independent_exact"], float) and result["independent_exact"] >= 0.85, result
+
+
+def test_partition_keeps_chained_days_and_towns_apart() -> None:
+    from eventwire.incidents.index import partition
+
+    undated = dict(date=None, date_precision=None, earliest="2025-03-09", latest="2025-03-16",
+                   published="2025-03-16", place=None, place_country=None, lat=None, lon=None)
+    first = mention("d1")
+    bridge = mention("d2", **undated)  # type: ignore[arg-type]
+    week_later = mention("d3", date="2025-03-15", earliest="2025-03-15", latest="2025-03-15")
+    links = [("d1#e1", "d2#e1", 0.6), ("d2#e1", "d3#e1", 0.7)]
+    pieces = partition([first, bridge, week_later], links)
+    assert sorted(pieces) == [["d1#e1"], ["d2#e1", "d3#e1"]]  # the stronger link wins the bridge
+    elsewhere = mention("d3", place="Dilling", lat=12.05, lon=29.65)  # same day, 115 km away
+    pieces = partition([first, bridge, elsewhere], links)
+    assert sorted(pieces) == [["d1#e1"], ["d2#e1", "d3#e1"]]
+    near = mention("d3")
+    assert partition([first, bridge, near], links) == [["d1#e1", "d2#e1", "d3#e1"]]
+
+
+def test_a_chain_of_reports_over_weeks_becomes_several_incidents() -> None:
+    docs = []
+    for day in range(0, 40, 2):  # the same words every two days: each report links to the next
+        iso = date.fromordinal(date(2025, 3, 1).toordinal() + day).isoformat()
+        docs.append([mention(f"d{day:02d}", date=iso, earliest=iso, latest=iso, published=iso)])
+    backend = cluster(docs)
+    assert len({backend.components[k] for k in backend.membership}) == 1  # one chain of links
+    assert len(backend.incidents()) >= 10
+    assert all(len(v) <= 2 for v in backend.incidents().values())
+    assert cluster(list(reversed(docs))).membership == backend.membership
