@@ -10,16 +10,18 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
 from eventwire import __version__
 from eventwire.errors import EventwireError, UsageError
+from eventwire.export import FORMATS, write_export
 from eventwire.incidents.summary import STATUSES, Incident
 from eventwire.ingest import example_paths, extract_paths, ingest_paths
-from eventwire.record import PLOVER_TYPES, ErrorRecord, Record
+from eventwire.record import PLOVER_TYPES, ErrorRecord, Factuality, Record
 from eventwire.sources import MAX_BYTES, FieldMap, ReadLimits
 from eventwire.sources.compressed import MAX_OUTPUT, MAX_RATIO
 from eventwire.store import EventFilter, IncidentFilter, Store, default_db_path
+from eventwire.store.query import MAX_LIMIT, SORTS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,18 +61,30 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_ingest)
 
     v = sub.add_parser("events", help="list stored events", description="List stored events with filters.")
-    v.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
-                   metavar="TYPE", help="PLOVER type, e.g. ASSAULT")
-    v.add_argument("--actor", help="source or target name contains this")
-    v.add_argument("--country", help="ISO3 of source, target or place")
-    v.add_argument("--place", help="place name contains this")
-    v.add_argument("--since", help="on or after this date (YYYY[-MM[-DD]])")
-    v.add_argument("--until", help="on or before this date (YYYY[-MM[-DD]])")
-    v.add_argument("--claimed-by", help="the event is inside a claim by this speaker")
-    v.add_argument("--limit", type=int, default=1000)
+    _event_filters(v)
+    v.add_argument("--sort", choices=list(SORTS), default="date")
+    v.add_argument("--limit", type=int, default=1000, help=f"rows per page (at most {MAX_LIMIT})")
+    v.add_argument("--cursor", help="continue after the page that printed this cursor")
     v.add_argument("--format", choices=["table", "json", "csv"], default="table")
     _db(v)
     v.set_defaults(func=cmd_events)
+
+    q = sub.add_parser("search", help="full-text search over document texts and claims",
+                       description='Search texts and claims: words must all match; "quoted phrases" stay phrases.')
+    q.add_argument("text")
+    q.add_argument("--kind", choices=["document", "claim"], help="only documents or only claims")
+    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--format", choices=["table", "json"], default="table")
+    _db(q)
+    q.set_defaults(func=cmd_search)
+
+    x = sub.add_parser("export", help="write events or records as JSONL, CSV, GDELT, ACLED or PLOVER",
+                       description="Export stored data; the event filters of 'eventwire events' apply.")
+    x.add_argument("--format", required=True, choices=list(FORMATS))
+    x.add_argument("--out", required=True, help="file to write ('-' for standard output)")
+    _event_filters(x)
+    _db(x)
+    x.set_defaults(func=cmd_export)
 
     n = sub.add_parser("incidents", help="list incidents (one real happening, many reports)",
                        description="List incidents: events clustered across documents, with their sources.")
@@ -107,6 +121,56 @@ def build_parser() -> argparse.ArgumentParser:
     _db(d)
     d.set_defaults(func=cmd_demo)
     return p
+
+
+FACTUALITIES: tuple[str, ...] = get_args(Factuality)
+
+
+def _event_filters(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("event filters")
+    g.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
+                   metavar="TYPE", help="PLOVER type, e.g. ASSAULT")
+    g.add_argument("--cameo", help="CAMEO code prefix, e.g. 19 (fight) or 173 (arrest)")
+    g.add_argument("--actor", help="source or target name contains this")
+    g.add_argument("--country", help="ISO3 of source, target or place")
+    g.add_argument("--sector", help="source or target sector, e.g. MIL, REB, CVL")
+    g.add_argument("--place", help="place name contains this")
+    g.add_argument("--place-country", help="ISO3 of the resolved place")
+    g.add_argument("--bbox", help="min_lon,min_lat,max_lon,max_lat of the resolved place")
+    g.add_argument("--since", help="on or after this date (YYYY[-MM[-DD]])")
+    g.add_argument("--until", help="on or before this date (YYYY[-MM[-DD]])")
+    g.add_argument("--strict-dates", action="store_true",
+                   help="only events whose whole date interval is in the range (default: overlapping)")
+    g.add_argument("--factuality", help="comma-separated, e.g. asserted,reported")
+    g.add_argument("--claimed-by", help="the event is inside a claim by this speaker")
+    g.add_argument("--contested", action="store_true", help="only events that are disputed or denied")
+    g.add_argument("--outlet", help="the publishing outlet's domain or name contains this")
+
+
+def _event_filter(args: argparse.Namespace) -> EventFilter:
+    for value in (args.since, args.until):
+        if value is not None and not _is_partial_date(value):
+            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    bbox = None
+    if args.bbox:
+        try:
+            parts = [float(x) for x in args.bbox.split(",")]
+        except ValueError:
+            parts = []
+        if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+            raise UsageError("--bbox takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
+        bbox = (parts[0], parts[1], parts[2], parts[3])
+    factuality = tuple(x.strip() for x in (args.factuality or "").split(",") if x.strip())
+    unknown = set(factuality) - set(FACTUALITIES)
+    if unknown:
+        raise UsageError(f"unknown factuality {', '.join(sorted(unknown))}; use {', '.join(FACTUALITIES)}")
+    return EventFilter(type=args.type, cameo=args.cameo, actor=args.actor, country=args.country,
+                       sector=args.sector, place=args.place, place_country=args.place_country, bbox=bbox,
+                       since=args.since, until=args.until, strict_dates=args.strict_dates,
+                       factuality=factuality, claimed_by=args.claimed_by,
+                       contested=True if args.contested else None, outlet=args.outlet,
+                       sort=getattr(args, "sort", "date"), limit=getattr(args, "limit", 1000),
+                       cursor=getattr(args, "cursor", None))
 
 
 def _reading(p: argparse.ArgumentParser) -> None:
@@ -214,16 +278,12 @@ EVENT_COLUMNS = ["published", "type", "cameo", "source", "target", "place", "dat
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    for value in (args.since, args.until):
-        if value is not None and not _is_partial_date(value):
-            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
-    f = EventFilter(type=args.type, actor=args.actor, country=args.country, place=args.place,
-                    since=args.since, until=args.until, claimed_by=args.claimed_by,
-                    limit=args.limit)
+    f = _event_filter(args)
     with _open(args) as store:
-        rows = store.events(f)
+        page = store.event_page(f)
+    rows = page.rows
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json.dumps({"events": rows, "next_cursor": page.next_cursor}, ensure_ascii=False, indent=1))
     elif args.format == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()) if rows else EVENT_COLUMNS)
         w.writeheader()
@@ -231,7 +291,28 @@ def cmd_events(args: argparse.Namespace) -> int:
     else:
         print(table(rows, ["type", "cameo", "source", "target", "place", "date", "factuality",
                            "trigger"]))
-        print(f"{len(rows)} events")
+        print(f"{len(rows)} events" + (f"; more with --cursor {page.next_cursor}" if page.next_cursor else ""))
+    if page.next_cursor and args.format == "csv":
+        print(f"eventwire: more rows: --cursor {page.next_cursor}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.search(args.text, args.kind, args.limit)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        print(table(rows, ["kind", "doc_id", "claim_id", "title", "snippet"], width=60))
+        print(f"{len(rows)} results")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    f = _event_filter(args)
+    with _open(args) as store:
+        n = write_export(store, args.format, args.out, f)
+    print(f"wrote {n} rows ({args.format}) to {args.out}", file=sys.stderr)
     return 0
 
 

@@ -9,8 +9,9 @@ a later document arrives.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from eventwire.extract.contradictions import casualty_count
@@ -24,6 +25,10 @@ REALIS = ASSERTING | DENYING
 """Mentions that assert or deny a happening. A threat, a plan or a condition ("threatened to
 strike", "will meet") is about a different happening than the strike or meeting itself, so
 realis and irrealis mentions are never one incident."""
+
+SENTENCE_WINDOW = 600
+"""Characters either side of the trigger that stand for its sentence when the sentence is
+longer than twice this (text without punctuation, tables flattened into one line)."""
 
 PUBLISHED_WINDOW = 7
 """An undated mention happened at most this many days before its document was published."""
@@ -108,7 +113,9 @@ class EventMention:
         return frozenset(p.country for p in (*self.sources, *self.targets) if p.country)
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["sources"] = [{"name": p.name, "country": p.country, "sector": list(p.sector)} for p in self.sources]
+        out["targets"] = [{"name": p.name, "country": p.country, "sector": list(p.sector)} for p in self.targets]
         out["terms"] = sorted(self.terms)
         return out
 
@@ -134,13 +141,19 @@ def mentions_from_record(record: Record) -> list[EventMention]:
     outlet = (d.source.domain or d.source.name) if d.source else None
     group = d.syndication_group or d.id
     out = []
+    per_sentence: dict[tuple[int, int], tuple[str, frozenset[str], tuple[int, bool] | None]] = {}
     for e in record.events:
         place = places.get(e.place.place) if e.place and e.place.place else None
         time = times.get(e.time.time) if e.time and e.time.time else None
-        sentence = ""
-        if e.sentence < len(record.sentences):
-            s = record.sentences[e.sentence]
-            sentence = d.text[s.start:s.end]
+        start, end = (record.sentences[e.sentence].start, record.sentences[e.sentence].end) \
+            if e.sentence < len(record.sentences) else (e.trigger.start, e.trigger.end)
+        if end - start > 2 * SENTENCE_WINDOW:  # a run-on "sentence": the words around the trigger
+            start = max(start, e.trigger.start - SENTENCE_WINDOW)
+            end = min(end, e.trigger.end + SENTENCE_WINDOW)
+        if (start, end) not in per_sentence:  # many events share a sentence: read it once
+            text = d.text[start:end]
+            per_sentence[(start, end)] = (text, content_terms(text), casualty_count(text))
+        sentence, terms, figure = per_sentence[(start, end)]
         factuality = e.factuality
         claim = claims.get(e.claim) if e.claim else None
         if claim is not None and claim.stance == "denies" and factuality in ASSERTING:
@@ -151,7 +164,7 @@ def mentions_from_record(record: Record) -> list[EventMention]:
             day = date.fromisoformat(published)
             interval = (day - timedelta(days=PUBLISHED_WINDOW), day)
             value = None
-        count = casualty_count(sentence) if e.type == "ASSAULT" else None
+        count = figure if e.type == "ASSAULT" else None
         out.append(EventMention(
             doc_id=d.id, event_id=e.id, type=e.type, cameo=e.cameo, trigger=stem(e.trigger.text),
             factuality=factuality, sources=_parties(e.source, actors), targets=_parties(e.target, actors),
@@ -162,7 +175,7 @@ def mentions_from_record(record: Record) -> list[EventMention]:
             earliest=interval[0].isoformat() if interval else None,
             latest=interval[1].isoformat() if interval else None,
             published=published, count=count[0] if count else None, count_is_floor=bool(count and count[1]),
-            group=group, outlet=outlet, sentence=sentence, terms=content_terms(sentence)))
+            group=group, outlet=outlet, sentence=sentence, terms=terms))
     return out
 
 
@@ -174,6 +187,7 @@ def _parties(refs: tuple[ActorRef, ...], actors: dict[str, Actor]) -> tuple[Part
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem that makes "shelled", "shelling" and "shells" one key (no model needed)."""
     w = word.lower().strip()

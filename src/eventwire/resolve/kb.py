@@ -45,6 +45,12 @@ class CountryIndex:
 
 
 @cache
+def iso2_codes() -> dict[str, str]:
+    """ISO3 -> ISO2 (PLOVER and GeoNames use two-letter country codes)."""
+    return {c["iso3"]: c["iso2"] for c in _load_json("countries.json") if c.get("iso2")}
+
+
+@cache
 def countries() -> CountryIndex:
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}

@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,9 @@ from eventwire.dedupe import Deduplicator
 from eventwire.errors import NotFound, StoreError
 from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
-from eventwire.store import duplicates, incidents
+from eventwire.store import duplicates, incidents, query, rows
 from eventwire.store.incidents import IncidentFilter
+from eventwire.store.query import EventFilter, Page
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", """
@@ -58,27 +59,17 @@ MIGRATIONS: list[tuple[str, str]] = [
     """),
     ("0003_duplicates", duplicates.MIGRATION),
     ("0004_incidents", incidents.MIGRATION),
+    ("0005_query", rows.MIGRATION),
 ]
 POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_duplicates": duplicates.backfill,
     "0004_incidents": incidents.backfill,
+    "0005_query": rows.backfill,
 }
 
 
 def default_db_path() -> Path:
     return Path(os.environ.get("EVENTWIRE_DB") or "eventwire.db")
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    type: str | None = None
-    actor: str | None = None
-    country: str | None = None
-    place: str | None = None
-    since: str | None = None
-    until: str | None = None
-    claimed_by: str | None = None
-    limit: int = 1000
 
 
 class Store:
@@ -158,9 +149,7 @@ class Store:
                  json.dumps(data, ensure_ascii=False), _now(), d.duplicate_of, d.syndication_group, d.similarity))
             duplicates.add_copy(self.conn, d, origin)
             self.dedup.remember(entry, keys)
-            self.conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                  list(_event_rows(record)))
-            self.conn.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)", list(_claim_rows(record)))
+            rows.write_rows(self.conn, record)
             self.conn.executemany(
                 "INSERT INTO actors VALUES (?,?,?,?,?,?)",
                 [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
@@ -212,35 +201,20 @@ class Store:
         for row in self.conn.execute("SELECT record, syndication_group FROM documents ORDER BY rowid"):
             yield _loaded(row)
 
-    def events(self, f: EventFilter) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if f.type:
-            where.append("e.type = ?")
-            params.append(f.type.upper())
-        if f.actor:
-            where.append("(e.source LIKE ? OR e.target LIKE ?)")
-            params += [f"%{f.actor}%", f"%{f.actor}%"]
-        if f.country:
-            where.append("(e.source_country LIKE ? OR e.target_country LIKE ? OR e.place_country = ?)")
-            params += [f"%{f.country.upper()}%", f"%{f.country.upper()}%", f.country.upper()]
-        if f.place:
-            where.append("e.place LIKE ?")
-            params.append(f"%{f.place}%")
-        if f.since:
-            where.append("COALESCE(e.date, d.published) >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("substr(COALESCE(e.date, d.published), 1, ?) <= ?")
-            params += [len(f.until), f.until]
-        if f.claimed_by:
-            where.append("e.claimed_by LIKE ?")
-            params.append(f"%{f.claimed_by}%")
-        sql = ("SELECT e.*, d.title, d.url, d.published FROM events e JOIN documents d ON d.id = e.doc_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY COALESCE(e.date, d.published), e.doc_id, e.event_id LIMIT ?")
-        params.append(f.limit)
-        return [dict(r) for r in self.conn.execute(sql, params)]
+    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching ``f`` (one page of at most ``f.limit`` rows; see :meth:`event_page`)."""
+        return query.events(self.conn, f or EventFilter()).rows
+
+    def event_page(self, f: EventFilter | None = None) -> Page:
+        """One page of events and the cursor of the next."""
+        return query.events(self.conn, f or EventFilter())
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        return query.count(self.conn, f or EventFilter())
+
+    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search over document texts and claims, best first."""
+        return query.search(self.conn, text, kind, limit, offset)
 
     def incidents(self, f: IncidentFilter | None = None) -> list[dict[str, Any]]:
         """Incident rows (id, type, status, date, place, counts of sources) matching ``f``."""
@@ -294,40 +268,3 @@ def _now() -> str:
 def _prefix(doc_id: str) -> str:
     s = doc_id if doc_id.startswith("sha256:") else "sha256:" + doc_id
     return s.replace("%", "").replace("_", "")
-
-
-def _event_rows(record: Record) -> Iterator[tuple[Any, ...]]:
-    d = record.document
-    actors = {a.id: a for a in record.actors}
-    places = {p.id: p for p in record.places}
-    times = {t.id: t for t in record.times}
-    claims = {c.id: c for c in record.claims}
-    for e in record.events:
-        def names(refs: tuple[Any, ...]) -> str:
-            return "; ".join(actors[r.actor].name if r.actor in actors else r.text for r in refs)
-
-        def countries(refs: tuple[Any, ...]) -> str:
-            return ";".join(sorted({c for r in refs if r.actor in actors
-                                    for c in [actors[r.actor].country] if c}))
-
-        place = places.get(e.place.place) if e.place and e.place.place else None
-        time = times.get(e.time.time) if e.time and e.time.time else None
-        claim = claims.get(e.claim) if e.claim else None
-        speaker = None
-        if claim is not None:
-            speaker = actors[claim.speaker].name if claim.speaker in actors else claim.speaker_text
-        s = record.sentences[e.sentence] if e.sentence < len(record.sentences) else None
-        yield (d.id, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.sentence, e.factuality,
-               names(e.source), countries(e.source), names(e.target), countries(e.target),
-               place.name if place else None, place.country if place else None,
-               place.lat if place else None, place.lon if place else None,
-               time.value if time and time.value and not time.value.startswith("--") else None,
-               e.claim, speaker, e.confidence, d.text[s.start:s.end] if s else None)
-
-
-def _claim_rows(record: Record) -> Iterator[tuple[Any, ...]]:
-    actors = {a.id: a for a in record.actors}
-    for c in record.claims:
-        speaker = actors[c.speaker].name if c.speaker in actors else c.speaker_text
-        yield (record.document.id, c.id, speaker, c.kind, c.stance,
-               record.document.text[c.content.start:c.content.end])

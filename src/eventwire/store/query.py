@@ -1,0 +1,282 @@
+"""The query layer: event filters, keyset pagination, full-text search and aggregates.
+
+Library first: the CLI and the API call these functions with the same filters. Every value a
+user gives is bound as a parameter; only fixed column names and placeholders are ever put into
+SQL text.
+
+**Dates.** An event's date is an interval at its precision ("2025-03" is all of March). A
+range filter keeps an event whose interval *overlaps* the range (a month-precise event is kept
+for a day range inside that month); ``strict_dates`` keeps only events wholly inside the range.
+An event whose text gives no date is placed at its document's publication day for filtering
+and sorting, and the row says so (``dated_by`` is ``published``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.errors import UsageError
+
+MAX_LIMIT = 1000
+"""Largest page a caller may ask for; more is paged with the cursor."""
+
+DAY = "COALESCE(e.date_start, substr(d.published, 1, 10))"
+DAY_END = "COALESCE(e.date_end, substr(d.published, 1, 10))"
+SORTS = {"date": (DAY, "ASC"), "-date": (DAY, "DESC"), "confidence": ("e.confidence", "ASC"),
+         "-confidence": ("e.confidence", "DESC")}
+
+CONTESTED = ("(e.contested = 1 OR EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i ON i.id = m.incident_id"
+             " WHERE m.doc_id = e.doc_id AND m.event_id = e.event_id AND i.status IN ('contested', 'denied')))")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What events to return. Text filters match substrings, case-insensitively."""
+
+    type: str | None = None
+    cameo: str | None = None
+    """CAMEO code prefix: "19" is every fight, "190" only the unspecified one."""
+    actor: str | None = None
+    country: str | None = None
+    """ISO3 of a source, target or place."""
+    sector: str | None = None
+    """A source or target sector code (GOV, MIL, REB, CVL …)."""
+    place: str | None = None
+    place_country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """(min lon, min lat, max lon, max lat) of the resolved place."""
+    since: str | None = None
+    until: str | None = None
+    strict_dates: bool = False
+    factuality: tuple[str, ...] = ()
+    claimed_by: str | None = None
+    contested: bool | None = None
+    """True: events in a contradiction, inside a denial, or in a contested or denied incident."""
+    outlet: str | None = None
+    doc_id: str | None = None
+    sort: str = "date"
+    limit: int = 1000
+    cursor: str | None = None
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    next_cursor: str | None = None
+    """Pass as ``cursor`` for the next page; None on the last page."""
+
+
+def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.type:
+        where.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.cameo:
+        where.append("e.cameo LIKE ? ESCAPE '\\'")
+        params.append(_like_prefix(f.cameo))
+    if f.actor:
+        where.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
+        params += [_like_part(f.actor)] * 2
+    if f.country:
+        c = f.country.upper()
+        where.append("(e.source_country LIKE ? ESCAPE '\\' OR e.target_country LIKE ? ESCAPE '\\' "
+                     "OR e.place_country = ?)")
+        params += [_like_part(c), _like_part(c), c]
+    if f.sector:
+        where.append("(e.source_sector LIKE ? ESCAPE '\\' OR e.target_sector LIKE ? ESCAPE '\\')")
+        params += [_like_part(f.sector.upper())] * 2
+    if f.place:
+        where.append("e.place LIKE ? ESCAPE '\\'")
+        params.append(_like_part(f.place))
+    if f.place_country:
+        where.append("e.place_country = ?")
+        params.append(f.place_country.upper())
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    if f.since:
+        start = _range_start(f.since)
+        where.append(f"{DAY if f.strict_dates else DAY_END} >= ?")
+        params.append(start)
+    if f.until:
+        end = _range_end(f.until)
+        where.append(f"{DAY_END if f.strict_dates else DAY} <= ?")
+        params.append(end)
+    if f.factuality:
+        where.append(f"e.factuality IN ({','.join('?' * len(f.factuality))})")
+        params += list(f.factuality)
+    if f.claimed_by:
+        where.append("e.claimed_by LIKE ? ESCAPE '\\'")
+        params.append(_like_part(f.claimed_by))
+    if f.contested is not None:
+        where.append(CONTESTED if f.contested else f"NOT {CONTESTED}")
+    if f.outlet:
+        where.append("(e.outlet LIKE ? ESCAPE '\\' OR d.source_name LIKE ? ESCAPE '\\')")
+        params += [_like_part(f.outlet)] * 2
+    if f.doc_id:
+        where.append("e.doc_id = ?")
+        params.append(f.doc_id)
+    return where, params
+
+
+def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
+    """One page of events matching ``f``, in the requested order."""
+    if f.sort not in SORTS:
+        raise UsageError(f"cannot sort by {f.sort!r}; use one of {', '.join(SORTS)}")
+    limit = _limit(f.limit)
+    where, params = _where(f)
+    key, direction = SORTS[f.sort]
+    if f.cursor:
+        value, doc_id, event_id = _decode(f.cursor, f.sort)
+        op = ">" if direction == "ASC" else "<"
+        where.append(f"(COALESCE({key}, ''), e.doc_id, e.event_id) {op} (?, ?, ?)")
+        params += [value, doc_id, event_id]
+    sql = (f"SELECT e.*, d.title, d.url, d.published, {key} AS sort_key, "
+           f"CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by "
+           "FROM events e JOIN documents d ON d.id = e.doc_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY COALESCE({key}, '') {direction}, e.doc_id {direction}, e.event_id {direction} LIMIT ?")
+    rows = [dict(r) for r in conn.execute(sql, [*params, limit + 1])]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = None
+    if more and rows:
+        last = rows[-1]
+        cursor = _encode([last["sort_key"] if last["sort_key"] is not None else "", last["doc_id"],
+                          last["event_id"], f.sort])
+    for r in rows:
+        r.pop("sort_key", None)
+    return Page(rows, cursor)
+
+
+def count(conn: sqlite3.Connection, f: EventFilter) -> int:
+    where, params = _where(f)
+    sql = ("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id"
+           + (" WHERE " + " AND ".join(where) if where else ""))
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+# --- full-text search ---------------------------------------------------------------------
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from what a user typed: "quoted phrases" stay phrases, other words are
+    terms, all must match. FTS5 operators and syntax in the input are treated as words."""
+    parts = re.findall(r'"([^"]+)"|(\S+)', text)
+    terms = []
+    for phrase, word in parts:
+        t = (phrase or word).strip()
+        t = re.sub(r"[^\w\s'-]", " ", t).strip()
+        if t:
+            terms.append('"' + t.replace('"', '""') + '"')
+    if not terms:
+        raise UsageError("the search needs at least one word")
+    return " ".join(terms)
+
+
+def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: int = 20,
+           offset: int = 0) -> list[dict[str, Any]]:
+    """Documents and claims matching ``text``, best first, with a highlighted snippet."""
+    query = fts_query(text)
+    where = "search MATCH ?"
+    params: list[Any] = [query]
+    if kind:
+        if kind not in ("document", "claim"):
+            raise UsageError("kind must be 'document' or 'claim'")
+        where += " AND kind = ?"
+        params.append(kind)
+    rows = conn.execute(
+        "SELECT doc_id, claim_id, kind, title, snippet(search, 4, '[', ']', '…', 16) AS snippet, "
+        f"bm25(search) AS rank FROM search WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
+        [*params, _limit(limit), max(0, offset)])
+    return [dict(r) for r in rows]
+
+
+# --- aggregates ---------------------------------------------------------------------------
+
+def events_per_day(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """(day, type, events): the timeline. Events are counted on their first day."""
+    where, params = _where(f)
+    return [dict(r) for r in conn.execute(
+        f"SELECT {DAY} AS day, e.type, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id"
+        + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY day, e.type ORDER BY day, e.type",
+        params)]
+
+
+def top_actor_pairs(conn: sqlite3.Connection, f: EventFilter = EventFilter(), n: int = 20) -> list[dict[str, Any]]:
+    """The (source, target) pairs with the most events."""
+    where, params = _where(f)
+    where += ["e.source != ''", "e.target != ''"]
+    return [dict(r) for r in conn.execute(
+        "SELECT e.source, e.target, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id WHERE "
+        + " AND ".join(where) + " GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
+        [*params, _limit(n)])]
+
+
+def events_per_place(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Resolved places with their event counts (for the map)."""
+    where, params = _where(f)
+    where.append("e.lat IS NOT NULL")
+    return [dict(r) for r in conn.execute(
+        "SELECT e.place, e.place_country, e.place_precision, e.lat, e.lon, COUNT(*) AS events FROM events e "
+        "JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
+        + " GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY events DESC, e.place", params)]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _like_part(text: str) -> str:
+    return "%" + _escape_like(text) + "%"
+
+
+def _like_prefix(text: str) -> str:
+    return _escape_like(text) + "%"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _limit(n: int) -> int:
+    if n < 1:
+        raise UsageError("limit must be at least 1")
+    return min(n, MAX_LIMIT)
+
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _range_start(value: str) -> str:
+    m = _PARTIAL.fullmatch(value)
+    if m is None:
+        raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return f"{m[1]}-{m[2] or '01'}-{m[3] or '01'}"
+
+
+def _range_end(value: str) -> str:
+    m = _PARTIAL.fullmatch(value)
+    if m is None:
+        raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return f"{m[1]}-{m[2] or '12'}-{m[3] or '31'}"  # "2025-02-31" still compares after every February day
+
+
+def _encode(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, sort: str) -> tuple[Any, str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value, doc_id, event_id, made_for = json.loads(raw)
+    except (ValueError, binascii.Error, TypeError):
+        raise UsageError("the cursor is not one this server gave out") from None
+    if made_for != sort or not isinstance(doc_id, str) or not isinstance(event_id, str):
+        raise UsageError("the cursor belongs to another sort order or is damaged")
+    return value, doc_id, event_id
