@@ -15,11 +15,13 @@ gdelt      GDELT 2.0 event table columns, tab-separated with a header row
            (:mod:`eventwire.export.gdelt` documents the field mapping)
 acled      ACLED-style columns, comma-separated (:mod:`eventwire.export.acled`)
 plover     PLOVER JSON (the PLOVER gold-standard record layout), one event per line
+parquet    a folder with documents, events, claims and incidents as Parquet files
 =========  =========================================================================
 """
 
 from __future__ import annotations
 
-from eventwire.export.writers import FORMATS, write_export
+from eventwire.export.writers import FORMAT_NAMES, write_export
 
+FORMATS = FORMAT_NAMES
 __all__ = ["FORMATS", "write_export"]

@@ -103,14 +103,24 @@ def _one_line(value: Any) -> Any:
 
 Writer = Callable[[Store, IO[str], "EventFilter | None"], int]
 FORMATS: dict[str, Writer] = {"jsonl": _jsonl, "csv": _csv, "gdelt": _gdelt, "acled": _acled, "plover": _plover}
+FORMAT_NAMES = [*FORMATS, "parquet"]
 
 
 def write_export(store: Store, fmt: str, out: str | Path, f: EventFilter | None = None) -> int:
     """Write the store (or the events matching ``f``) in ``fmt`` to ``out``; returns rows written.
 
-    ``out`` of ``-`` writes to standard output."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    ``out`` of ``-`` writes to standard output; Parquet writes a folder of four files."""
+    if fmt not in FORMAT_NAMES:
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(FORMAT_NAMES)}")
+    if fmt == "parquet":
+        from eventwire.export.parquet import write_parquet
+
+        if str(out) == "-":
+            raise UsageError("Parquet is written to a folder, not to standard output")
+        try:
+            return write_parquet(store, Path(out), f, iter_events(store, f), filtered=not _is_empty(f))
+        except OSError as exc:
+            raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     writer = FORMATS[fmt]
     if str(out) == "-":
         import sys

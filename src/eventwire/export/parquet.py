@@ -1,0 +1,150 @@
+"""Parquet export: ``documents``, ``events``, ``claims`` and ``incidents`` as four files in a
+folder, written in row groups so memory stays flat. DuckDB, pandas and Arrow read them as they
+are (``SELECT * FROM 'out/events.parquet'``; ``pandas.read_parquet("out/events.parquet")``).
+
+Every column has a fixed Arrow type, so an empty store still writes files with the full schema.
+With event filters, ``events`` holds the matching events and the other three files hold the
+documents, claims and incidents those events belong to.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from eventwire.errors import UsageError
+from eventwire.store import EventFilter, Store
+from eventwire.store.rows import EVENT_COLUMNS
+
+BATCH = 10_000
+FILES = {"documents.parquet", "events.parquet", "claims.parquet", "incidents.parquet"}
+
+_INT = {"sentence", "geonames_id", "contested", "n_events", "n_claims", "n_contradictions", "n_documents",
+        "n_sources", "n_independent"}
+_FLOAT = {"lat", "lon", "confidence", "similarity"}
+
+
+def _schema(columns: Iterable[str], lists: Iterable[str] = ()) -> pa.Schema:
+    listed = set(lists)
+    fields = []
+    for c in columns:
+        if c in listed:
+            fields.append(pa.field(c, pa.list_(pa.string())))
+        elif c in _INT:
+            fields.append(pa.field(c, pa.int64()))
+        elif c in _FLOAT:
+            fields.append(pa.field(c, pa.float64()))
+        else:
+            fields.append(pa.field(c, pa.string()))
+    return pa.schema(fields)
+
+
+EVENTS = _schema([*EVENT_COLUMNS, "title", "url", "published", "dated_by"])
+DOCUMENTS = _schema(["id", "url", "title", "published", "source_name", "domain", "language", "origin", "n_events",
+                     "n_claims", "n_contradictions", "duplicate_of", "syndication_group", "similarity", "ingested_at",
+                     "text"])
+CLAIMS = _schema(["doc_id", "claim_id", "speaker", "kind", "stance", "content"])
+INCIDENTS = _schema(["id", "type", "status", "first_seen", "date", "place", "country", "lat", "lon", "n_events",
+                     "n_documents", "n_sources", "n_independent", "outlets", "conflicts", "documents"],
+                    lists=["outlets", "conflicts", "documents"])
+
+
+def _write(path: Path, schema: pa.Schema, rows: Iterator[dict[str, Any]]) -> int:
+    n = 0
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def _cast(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
+    out = {}
+    for f in schema:
+        v = row.get(f.name)
+        if v is not None and pa.types.is_string(f.type) and not isinstance(v, str):
+            v = str(v)
+        out[f.name] = v
+    return out
+
+
+def write_parquet(store: Store, out: Path, f: EventFilter | None, events: Iterator[dict[str, Any]],
+                  filtered: bool) -> int:
+    """Write the four files into ``out`` (a folder); returns the number of events written."""
+    if out.exists() and (not out.is_dir() or not {p.name for p in out.iterdir()} <= FILES):
+        raise UsageError(f"{out} exists and is not an earlier Parquet export; give a new folder")
+    partial = out.with_name(f".{out.name}.partial")
+    if partial.exists():
+        shutil.rmtree(partial)
+    partial.mkdir(parents=True)
+    try:
+        docs: set[str] = set()
+        incidents_of: set[str] = set()
+
+        def event_rows() -> Iterator[dict[str, Any]]:
+            for row in events:
+                if filtered:
+                    docs.add(row["doc_id"])
+                    incidents_of.add(f"{row['doc_id']}#{row['event_id']}")
+                yield _cast(row, EVENTS)
+
+        n = _write(partial / "events.parquet", EVENTS, event_rows())
+        conn = store.conn
+
+        def wanted(doc_id: str) -> bool:
+            return not filtered or doc_id in docs
+
+        def document_rows() -> Iterator[dict[str, Any]]:
+            cur = conn.execute("SELECT id, url, title, published, source_name, domain, language, origin, n_events, "
+                               "n_claims, n_contradictions, duplicate_of, syndication_group, similarity, ingested_at, "
+                               "record FROM documents ORDER BY rowid")
+            while rows := cur.fetchmany(500):
+                for r in rows:
+                    if wanted(r["id"]):
+                        row = dict(r)
+                        row["text"] = json.loads(row.pop("record"))["document"]["text"]
+                        yield _cast(row, DOCUMENTS)
+
+        def claim_rows() -> Iterator[dict[str, Any]]:
+            cur = conn.execute("SELECT * FROM claims ORDER BY doc_id, claim_id")
+            while rows := cur.fetchmany(BATCH):
+                yield from (_cast(dict(r), CLAIMS) for r in rows if wanted(r["doc_id"]))
+
+        def incident_rows() -> Iterator[dict[str, Any]]:
+            cur = conn.execute("SELECT summary FROM incidents ORDER BY id")
+            while rows := cur.fetchmany(1000):
+                for r in rows:
+                    inc = json.loads(r[0])
+                    if filtered and not incidents_of.intersection(inc["events"]):
+                        continue
+                    yield _cast({"id": inc["id"], "type": inc["type"], "status": inc["status"],
+                                 "first_seen": inc["first_seen"], "date": inc["time"], "place": inc["place"],
+                                 "country": inc["country"], "lat": inc["lat"], "lon": inc["lon"],
+                                 "n_events": len(inc["events"]), "n_documents": len(inc["documents"]),
+                                 "n_sources": inc["sources"], "n_independent": inc["independent_sources"],
+                                 "outlets": inc["outlets"], "conflicts": inc["conflicts"],
+                                 "documents": inc["documents"]}, INCIDENTS)
+
+        _write(partial / "documents.parquet", DOCUMENTS, document_rows())
+        _write(partial / "claims.parquet", CLAIMS, claim_rows())
+        _write(partial / "incidents.parquet", INCIDENTS, incident_rows())
+        if out.exists():
+            shutil.rmtree(out)
+        partial.rename(out)
+    finally:
+        if partial.exists():
+            shutil.rmtree(partial)
+    return n
