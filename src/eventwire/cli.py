@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     _db(x)
     x.set_defaults(func=cmd_export)
 
+    w = sub.add_parser("serve", help="serve the REST API (read-only unless EVENTWIRE_TOKEN is set)",
+                       description="Serve /v1/... over HTTP. Writes need the bearer token from EVENTWIRE_TOKEN; "
+                                   "without it the server is read-only.")
+    w.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    w.add_argument("--port", type=int, default=8000)
+    w.add_argument("--public", action="store_true",
+                   help="allow an address other than loopback (requires EVENTWIRE_TOKEN)")
+    _db(w)
+    w.set_defaults(func=cmd_serve)
+
     n = sub.add_parser("incidents", help="list incidents (one real happening, many reports)",
                        description="List incidents: events clustered across documents, with their sources.")
     n.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
@@ -294,6 +304,32 @@ def cmd_events(args: argparse.Namespace) -> int:
         print(f"{len(rows)} events" + (f"; more with --cursor {page.next_cursor}" if page.next_cursor else ""))
     if page.next_cursor and args.format == "csv":
         print(f"eventwire: more rows: --cursor {page.next_cursor}", file=sys.stderr)
+    return 0
+
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    token = os.environ.get("EVENTWIRE_TOKEN") or None
+    if args.host not in LOOPBACK:
+        if not args.public:
+            raise UsageError(f"refusing to listen on {args.host}: other machines could reach the store; "
+                             "add --public (and set EVENTWIRE_TOKEN) if that is what you want")
+        if token is None:
+            raise UsageError("--public needs EVENTWIRE_TOKEN set: a server others can reach must require a token")
+    if not 0 < args.port < 65536:
+        raise UsageError(f"port {args.port} is not a TCP port")
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    app = create_app(args.db or default_db_path(), token)
+    mode = "writes need the token" if token else "read-only"
+    print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

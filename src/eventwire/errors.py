@@ -116,3 +116,23 @@ class UsageError(EventwireError):
 def code_of(exc: BaseException) -> str:
     """The stable code of an exception; unexpected exceptions get E999 so they stay visible."""
     return exc.code if isinstance(exc, EventwireError) else "E999"
+
+
+class Unauthorized(UsageError):
+    """A write without a bearer token."""
+
+    code = "E510"
+
+
+class Forbidden(UsageError):
+    """A write with a wrong token, or to a server started without one (read-only)."""
+
+    code = "E511"
+
+
+class PayloadTooLarge(UsageError):
+    code = "E512"
+
+
+class RouteNotFound(UsageError):
+    code = "E513"

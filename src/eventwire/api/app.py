@@ -1,0 +1,312 @@
+"""Routes, the envelope, authentication and limits of the REST API."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from eventwire import __version__
+from eventwire.errors import (
+    EventwireError,
+    Forbidden,
+    InputError,
+    NotFound,
+    PayloadTooLarge,
+    RouteNotFound,
+    Unauthorized,
+    UsageError,
+    code_of,
+)
+from eventwire.incidents.summary import STATUSES
+from eventwire.record import ErrorRecord, Record
+from eventwire.sources.raw import RawItem
+from eventwire.store import EventFilter, IncidentFilter, Store
+from eventwire.store import query as q
+
+MAX_BODY = 5 * 1024 * 1024
+"""Largest POST body in bytes (a long article as HTML is well under 1 MB)."""
+
+Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+"""Page parameters; module level so FastAPI can resolve them from string annotations."""
+
+STATUS_OF = {NotFound: 404, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413, RouteNotFound: 404}
+
+
+def status_of(exc: EventwireError) -> int:
+    for cls, status in STATUS_OF.items():
+        if isinstance(exc, cls):
+            return status
+    if isinstance(exc, UsageError):
+        return 400
+    if isinstance(exc, InputError) or exc.code.startswith("E2"):
+        return 422
+    return 500
+
+
+def envelope(data: Any, **meta: Any) -> dict[str, Any]:
+    return {"ok": True, "data": data, "meta": meta}
+
+
+def error_response(status: int, code: str, message: str, details: Any = None) -> JSONResponse:
+    body: dict[str, Any] = {"ok": False, "error": {"code": code, "message": message, "status": status}}
+    if details is not None:
+        body["error"]["details"] = details
+    return JSONResponse(body, status_code=status)
+
+
+def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
+    """The API over the store at ``db``; ``token`` enables writes."""
+    app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
+                  description="Evidence-linked event records. Every answer is an envelope {ok, data|error, meta}.")
+    db_path = str(db)
+    Store(db_path).close()  # create or migrate once, before the first request
+
+    @contextmanager
+    def opened() -> Iterator[Store]:
+        store = Store(db_path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    @app.exception_handler(EventwireError)
+    async def on_error(_: Request, exc: EventwireError) -> JSONResponse:
+        return error_response(status_of(exc), exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                   for e in exc.errors()]
+        return error_response(422, "E500", "the request's parameters are not valid", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: RouteNotFound.code, 405: UsageError.code}.get(exc.status_code, "E500")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def on_crash(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(500, code_of(exc), "internal error; the server log has the details")
+
+    # --- documents ----------------------------------------------------------------------
+
+    @app.get("/v1/documents")
+    def documents(limit: Limit = 100, offset: Offset = 0, outlet: str | None = None) -> dict[str, Any]:
+        with opened() as store:
+            sql = ("SELECT id, url, title, published, source_name, domain, language, n_events, n_claims, "
+                   "n_contradictions, duplicate_of, syndication_group, ingested_at FROM documents")
+            params: list[Any] = []
+            if outlet:
+                sql += " WHERE domain LIKE ? OR source_name LIKE ?"
+                params += [f"%{outlet}%"] * 2
+            rows = [dict(r) for r in store.conn.execute(sql + " ORDER BY rowid LIMIT ? OFFSET ?",
+                                                        [*params, limit, offset])]
+        return envelope(rows, limit=limit, offset=offset, count=len(rows))
+
+    @app.get("/v1/documents/{doc_id}")
+    def document(doc_id: str) -> dict[str, Any]:
+        with opened() as store:
+            record = store.get(doc_id)
+            meta = {"copies": store.copies(record.document.id), "incidents": store.incidents_of(record.document.id)}
+        return envelope(record.to_dict(), **meta)
+
+    @app.post("/v1/documents", status_code=201)
+    async def ingest(request: Request) -> JSONResponse:
+        _authorise(request, token)
+        body = await _read_capped(request, max_body)
+        item = _raw_item(body, request.headers.get("content-type", ""))
+        result = await run_in_threadpool(_ingest, db_path, item)
+        return JSONResponse(envelope(result), status_code=201 if result["status"] == "new" else 200)
+
+    # --- events, claims, incidents ------------------------------------------------------
+
+    @app.get("/v1/events")
+    def events(type: str | None = None, cameo: str | None = None, actor: str | None = None,
+               country: str | None = None, sector: str | None = None, place: str | None = None,
+               place_country: str | None = None,
+               bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
+               since: str | None = None, until: str | None = None, strict_dates: bool = False,
+               factuality: Annotated[list[str] | None, Query()] = None, claimed_by: str | None = None,
+               contested: bool | None = None, outlet: str | None = None, doc_id: str | None = None,
+               sort: str = "date", limit: Limit = 100, cursor: str | None = None) -> dict[str, Any]:
+        f = EventFilter(type=type, cameo=cameo, actor=actor, country=country, sector=sector, place=place,
+                        place_country=place_country, bbox=_bbox(bbox), since=since, until=until,
+                        strict_dates=strict_dates, factuality=tuple(factuality or ()), claimed_by=claimed_by,
+                        contested=contested, outlet=outlet, doc_id=doc_id, sort=sort, limit=limit, cursor=cursor)
+        with opened() as store:
+            page = store.event_page(f)
+        return envelope(page.rows, next_cursor=page.next_cursor, count=len(page.rows), limit=limit)
+
+    @app.get("/v1/claims")
+    def claims(speaker: str | None = None, stance: str | None = None, kind: str | None = None,
+               doc_id: str | None = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        where, params = [], []
+        for column, value in (("speaker", speaker), ("stance", stance), ("kind", kind), ("doc_id", doc_id)):
+            if value:
+                where.append(f"{column} LIKE ?" if column == "speaker" else f"{column} = ?")
+                params.append(f"%{value}%" if column == "speaker" else value)
+        with opened() as store:
+            rows = [dict(r) for r in store.conn.execute(
+                "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY doc_id, claim_id LIMIT ? OFFSET ?", [*params, limit, offset])]
+        return envelope(rows, limit=limit, offset=offset, count=len(rows))
+
+    @app.get("/v1/incidents")
+    def incidents(type: str | None = None, status: str | None = None, country: str | None = None,
+                  place: str | None = None, since: str | None = None, until: str | None = None,
+                  min_sources: Annotated[int | None, Query(ge=1)] = None,
+                  min_independent: Annotated[int | None, Query(ge=1)] = None, limit: Limit = 100) -> dict[str, Any]:
+        if status is not None and status not in STATUSES:
+            raise UsageError(f"status must be one of {', '.join(STATUSES)}")
+        for value in (since, until):
+            if value is not None:
+                q._range_start(value)  # the same date check as events
+        f = IncidentFilter(type=type, status=status, country=country, place=place, since=since, until=until,
+                           min_sources=min_sources, min_independent=min_independent, limit=limit)
+        with opened() as store:
+            rows = store.incidents(f)
+        return envelope(rows, count=len(rows), limit=limit)
+
+    @app.get("/v1/incidents/{incident_id}")
+    def incident(incident_id: str) -> dict[str, Any]:
+        with opened() as store:
+            return envelope(store.incident(incident_id).to_dict())
+
+    # --- search and statistics ----------------------------------------------------------
+
+    @app.get("/v1/search")
+    def search(q_: Annotated[str, Query(alias="q", min_length=1, max_length=500)],
+               kind: str | None = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+        with opened() as store:
+            rows = store.search(q_, kind, limit, offset)
+        return envelope(rows, count=len(rows), limit=limit, offset=offset)
+
+    @app.get("/v1/stats")
+    def stats() -> dict[str, Any]:
+        with opened() as store:
+            summary = store.summary()
+            summary.pop("path", None)
+            summary["events_per_day"] = q.events_per_day(store.conn)
+            summary["top_actor_pairs"] = q.top_actor_pairs(store.conn, n=10)
+            summary["events_per_place"] = q.events_per_place(store.conn)[:100]
+        return envelope(summary, version=__version__, writable=token is not None)
+
+    return app
+
+
+def _authorise(request: Request, token: str | None) -> None:
+    header = request.headers.get("authorization", "")
+    if token is None:
+        raise Forbidden("this server is read-only: start it with EVENTWIRE_TOKEN set to accept documents")
+    if not header.lower().startswith("bearer "):
+        raise Unauthorized("writes need 'Authorization: Bearer <token>'")
+    if not hmac.compare_digest(header[7:].strip().encode(), token.encode()):
+        raise Forbidden("the token is not valid")
+
+
+async def _read_capped(request: Request, cap: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > cap:
+        raise PayloadTooLarge(f"the body is {int(declared):,} bytes; the limit is {cap:,}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > cap:
+            raise PayloadTooLarge(f"the body is over the limit of {cap:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _raw_item(body: bytes, content_type: str) -> RawItem:
+    """A raw item from the body: JSON ``{text|html, url, title, published, source}``, HTML or text."""
+    kind = content_type.split(";")[0].strip().lower()
+    if b"\x00" in body[:4096]:
+        from eventwire.errors import BinaryInput
+
+        raise BinaryInput("the body is binary, not text")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        from eventwire.errors import EncodingError
+
+        raise EncodingError("the body is not UTF-8") from None
+    if not text.strip():
+        from eventwire.errors import EmptyInput
+
+        raise EmptyInput("the body is empty")
+    if kind == "application/json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            from eventwire.errors import MalformedRecord
+
+            raise MalformedRecord(f"the body is not JSON: {exc.msg} at character {exc.pos}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("text") or data.get("html"), str):
+            from eventwire.errors import MalformedRecord
+
+            raise MalformedRecord("a JSON body needs a 'text' or 'html' string")
+        def field(name: str) -> str | None:
+            value = data.get(name)
+            return value if isinstance(value, str) else None
+
+        html = data.get("html")
+        return RawItem(origin="<api>", content=html if isinstance(html, str) else data["text"],
+                       kind="html" if isinstance(html, str) else "text", url=field("url"), title=field("title"),
+                       published=field("published"), source=field("source"), author=field("author"))
+    if kind in ("text/html", "application/xhtml+xml"):
+        return RawItem(origin="<api>", content=text, kind="html")
+    if kind in ("text/plain", ""):
+        return RawItem(origin="<api>", content=text, kind="text")
+    raise UsageError(f"cannot ingest {kind!r}; send application/json, text/html or text/plain")
+
+
+def _ingest(db_path: str, item: RawItem) -> dict[str, Any]:
+    from eventwire.pipeline import standard_pipeline
+
+    with Store(db_path) as store:
+        known: list[Any] = []
+        pipeline = standard_pipeline(is_known=store.has, on_known=known.append)
+        results = list(pipeline.run([item]))
+        seen = [*known, *pipeline.deferred_copies]
+        if seen:  # the same text is stored already: note where else it was seen
+            added = store.add_copy(seen[0], seen[0].origin)
+            return {"status": "copy" if added else "unchanged", "id": seen[0].id}
+        for result in results:
+            if isinstance(result, ErrorRecord):
+                store.add_error(result)
+                err = InputError(result.message)
+                err.code = result.code
+                raise err
+            if isinstance(result, Record):
+                stored = store.save(result, "<api>")
+                if stored is None:
+                    return {"status": "unchanged", "id": result.document.id}
+                return {"status": "new", "id": stored.document.id, "events": len(stored.events),
+                        "claims": len(stored.claims), "duplicate_of": stored.document.duplicate_of}
+    raise InputError("the body produced no document")
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        parts = [float(x) for x in value.split(",")]
+    except ValueError:
+        parts = []
+    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+        raise UsageError("bbox takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+__all__ = ["MAX_BODY", "create_app", "envelope", "status_of"]
