@@ -293,7 +293,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         page = store.event_page(f)
     rows = page.rows
     if args.format == "json":
-        print(json.dumps({"events": rows, "next_cursor": page.next_cursor}, ensure_ascii=False, indent=1))
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif args.format == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()) if rows else EVENT_COLUMNS)
         w.writeheader()
@@ -302,7 +302,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         print(table(rows, ["type", "cameo", "source", "target", "place", "date", "factuality",
                            "trigger"]))
         print(f"{len(rows)} events" + (f"; more with --cursor {page.next_cursor}" if page.next_cursor else ""))
-    if page.next_cursor and args.format == "csv":
+    if page.next_cursor and args.format != "table":
         print(f"eventwire: more rows: --cursor {page.next_cursor}", file=sys.stderr)
     return 0
 

@@ -26,10 +26,12 @@ from eventwire.errors import UsageError
 MAX_LIMIT = 1000
 """Largest page a caller may ask for; more is paged with the cursor."""
 
-DAY = "COALESCE(e.date_start, substr(d.published, 1, 10))"
-DAY_END = "COALESCE(e.date_end, substr(d.published, 1, 10))"
-SORTS = {"date": (DAY, "ASC"), "-date": (DAY, "DESC"), "confidence": ("e.confidence", "ASC"),
-         "-confidence": ("e.confidence", "DESC")}
+DAY = "e.day"
+DAY_END = "COALESCE(e.date_end, e.day)"
+SORTS = {"date": (DAY, "ASC"), "-date": (DAY, "DESC"), "confidence": ("COALESCE(e.confidence, 0)", "ASC"),
+         "-confidence": ("COALESCE(e.confidence, 0)", "DESC")}
+"""Sort keys are never NULL, so that (key, doc_id, event_id) orders rows totally and the date
+order walks the ``events_day`` index."""
 
 CONTESTED = ("(e.contested = 1 OR EXISTS (SELECT 1 FROM incident_mentions m JOIN incidents i ON i.id = m.incident_id"
              " WHERE m.doc_id = e.doc_id AND m.event_id = e.event_id AND i.status IN ('contested', 'denied')))")
@@ -137,21 +139,20 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
     if f.cursor:
         value, doc_id, event_id = _decode(f.cursor, f.sort)
         op = ">" if direction == "ASC" else "<"
-        where.append(f"(COALESCE({key}, ''), e.doc_id, e.event_id) {op} (?, ?, ?)")
+        where.append(f"({key}, e.doc_id, e.event_id) {op} (?, ?, ?)")
         params += [value, doc_id, event_id]
     sql = (f"SELECT e.*, d.title, d.url, d.published, {key} AS sort_key, "
            f"CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by "
            "FROM events e JOIN documents d ON d.id = e.doc_id"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY COALESCE({key}, '') {direction}, e.doc_id {direction}, e.event_id {direction} LIMIT ?")
+           + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction} LIMIT ?")
     rows = [dict(r) for r in conn.execute(sql, [*params, limit + 1])]
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = None
     if more and rows:
         last = rows[-1]
-        cursor = _encode([last["sort_key"] if last["sort_key"] is not None else "", last["doc_id"],
-                          last["event_id"], f.sort])
+        cursor = _encode([last["sort_key"], last["doc_id"], last["event_id"], f.sort])
     for r in rows:
         r.pop("sort_key", None)
     return Page(rows, cursor)

@@ -18,7 +18,7 @@ EVENT_COLUMNS = (
     "doc_id", "event_id", "type", "mode", "cameo", "trigger", "sentence", "factuality",
     "source", "source_country", "source_sector", "target", "target_country", "target_sector",
     "place", "place_country", "admin1", "geonames_id", "place_precision", "lat", "lon",
-    "date", "date_precision", "date_start", "date_end", "claim_id", "claimed_by", "contested",
+    "date", "date_precision", "date_start", "date_end", "day", "claim_id", "claimed_by", "contested",
     "confidence", "outlet", "evidence")
 """Columns of ``events``, in the order :func:`event_rows` fills them."""
 
@@ -65,6 +65,7 @@ def event_rows(record: Record) -> Iterator[tuple[Any, ...]]:
                place.lat if place else None, place.lon if place else None,
                value, time.precision if value and time else None,
                interval[0].isoformat() if interval else None, interval[1].isoformat() if interval else None,
+               interval[0].isoformat() if interval else (d.published.value or "")[:10],
                e.claim, speaker, int(e.id in disputed), e.confidence, outlet,
                d.text[s.start:s.end] if s else None)
 
@@ -103,11 +104,12 @@ MIGRATION = f"""
         sentence INTEGER, factuality TEXT, source TEXT, source_country TEXT, source_sector TEXT,
         target TEXT, target_country TEXT, target_sector TEXT, place TEXT, place_country TEXT,
         admin1 TEXT, geonames_id INTEGER, place_precision TEXT, lat REAL, lon REAL,
-        date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT, claim_id TEXT,
+        date TEXT, date_precision TEXT, date_start TEXT, date_end TEXT, day TEXT NOT NULL, claim_id TEXT,
         claimed_by TEXT, contested INTEGER NOT NULL DEFAULT 0, confidence REAL, outlet TEXT,
         evidence TEXT, PRIMARY KEY (doc_id, event_id));
-    CREATE INDEX events_type ON events(type, date_start);
-    CREATE INDEX events_date ON events(date_start);
+    CREATE INDEX events_day ON events(day, doc_id, event_id);
+    CREATE INDEX events_type ON events(type, day, doc_id, event_id);
+    CREATE INDEX events_doc ON events(doc_id);
     CREATE INDEX events_cameo ON events(cameo);
     CREATE INDEX events_place_country ON events(place_country);
     CREATE INDEX events_lat_lon ON events(lat, lon);
@@ -117,8 +119,9 @@ MIGRATION = f"""
         PRIMARY KEY (doc_id, claim_id));
     {SEARCH_SCHEMA}
 """
-"""Migration 0005: richer event rows (sectors, admin1, date interval, contested, outlet),
-full-text search. The post-migration step refills the rows from the stored records."""
+"""Migration 0005: richer event rows (sectors, admin1, date interval, contested, outlet, and
+``day``: the first day of the event's date, or its publication day, which orders every listing
+through an index), full-text search. The post-migration step refills the rows from the stored records."""
 
 
 def backfill(conn: sqlite3.Connection) -> None:
