@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     _db(w)
     w.set_defaults(func=cmd_serve)
 
+    m = sub.add_parser("metadata", help="print Datasette metadata documenting the store's tables and views",
+                       description="Print metadata.json for: datasette DB --metadata metadata.json")
+    _db(m)
+    m.set_defaults(func=cmd_metadata)
+
     n = sub.add_parser("incidents", help="list incidents (one real happening, many reports)",
                        description="List incidents: events clustered across documents, with their sources.")
     n.add_argument("--type", choices=[t.lower() for t in PLOVER_TYPES] + list(PLOVER_TYPES),
@@ -304,6 +309,16 @@ def cmd_events(args: argparse.Namespace) -> int:
         print(f"{len(rows)} events" + (f"; more with --cursor {page.next_cursor}" if page.next_cursor else ""))
     if page.next_cursor and args.format != "table":
         print(f"eventwire: more rows: --cursor {page.next_cursor}", file=sys.stderr)
+    return 0
+
+
+def cmd_metadata(args: argparse.Namespace) -> int:
+    from eventwire.store.datasette import metadata
+
+    db = args.db or default_db_path()
+    with _open(args):  # creates or migrates the store, so its views exist
+        pass
+    print(json.dumps(metadata(db), indent=1))
     return 0
 
 

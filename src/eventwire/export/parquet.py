@@ -56,18 +56,28 @@ INCIDENTS = _schema(["id", "type", "status", "first_seen", "date", "place", "cou
 
 
 def _write(path: Path, schema: pa.Schema, rows: Iterator[dict[str, Any]]) -> int:
+    """Write rows in row groups of :data:`BATCH`, built column by column (much faster than
+    row dictionaries)."""
+    names = schema.names
     n = 0
+
+    def flush(columns: dict[str, list[Any]]) -> None:
+        writer.write_table(pa.Table.from_pydict(columns, schema=schema))
+
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        batch: list[dict[str, Any]] = []
+        columns: dict[str, list[Any]] = {c: [] for c in names}
+        size = 0
         for row in rows:
-            batch.append(row)
-            if len(batch) >= BATCH:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                n += len(batch)
-                batch = []
-        if batch or n == 0:
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            n += len(batch)
+            for c in names:
+                columns[c].append(row.get(c))
+            size += 1
+            if size >= BATCH:
+                flush(columns)
+                n += size
+                columns, size = {c: [] for c in names}, 0
+        if size or n == 0:
+            flush(columns)
+            n += size
     return n
 
 
@@ -99,7 +109,7 @@ def write_parquet(store: Store, out: Path, f: EventFilter | None, events: Iterat
                 if filtered:
                     docs.add(row["doc_id"])
                     incidents_of.add(f"{row['doc_id']}#{row['event_id']}")
-                yield _cast(row, EVENTS)
+                yield row  # SQLite's types already match the schema
 
         n = _write(partial / "events.parquet", EVENTS, event_rows())
         conn = store.conn

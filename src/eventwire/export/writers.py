@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,14 +26,10 @@ CSV_COLUMNS = [*EVENT_COLUMNS, "title", "url", "published", "dated_by"]
 
 
 def iter_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Every event matching ``f``, page by page (memory stays flat however many there are)."""
-    f = replace(f or EventFilter(), limit=PAGE, cursor=None)
-    while True:
-        page = store.event_page(f)
-        yield from page.rows
-        if page.next_cursor is None:
-            return
-        f = replace(f, cursor=page.next_cursor)
+    """Every event matching ``f``, streamed (memory stays flat however many there are)."""
+    from eventwire.store.query import iter_events as stream
+
+    yield from stream(store.conn, replace(f or EventFilter(), limit=PAGE, cursor=None))
 
 
 def _is_empty(f: EventFilter | None) -> bool:
@@ -59,10 +56,19 @@ def _jsonl(store: Store, out: IO[str], f: EventFilter | None) -> int:
 def _csv(store: Store, out: IO[str], f: EventFilter | None) -> int:
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
+    from eventwire.store.query import stream
+
+    names, rows = stream(store.conn, replace(f or EventFilter(), cursor=None))
+    values = itemgetter(*(names.index(c) for c in CSV_COLUMNS))  # csv writes None as ""
     n = 0
-    for row in iter_events(store, f):
-        w.writerow(["" if row.get(c) is None else row.get(c) for c in CSV_COLUMNS])
-        n += 1
+
+    def counted() -> Iterator[tuple[Any, ...]]:
+        nonlocal n
+        for row in rows:
+            n += 1
+            yield values(row)
+
+    w.writerows(counted())
     return n
 
 

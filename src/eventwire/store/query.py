@@ -18,6 +18,7 @@ import binascii
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +157,36 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
     for r in rows:
         r.pop("sort_key", None)
     return Page(rows, cursor)
+
+
+def stream(conn: sqlite3.Connection, f: EventFilter, batch: int = 2000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """(column names, row tuples) of every event matching ``f`` in the requested order, read
+    from one SQLite cursor without pages: what exports read. Memory holds one batch."""
+    if f.sort not in SORTS:
+        raise UsageError(f"cannot sort by {f.sort!r}; use one of {', '.join(SORTS)}")
+    where, params = _where(f)
+    key, direction = SORTS[f.sort]
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.execute(
+        "SELECT e.*, d.title, d.url, d.published, "
+        "CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by "
+        "FROM events e JOIN documents d ON d.id = e.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction}", params)
+    names = [c[0] for c in cur.description]
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        while chunk := cur.fetchmany(batch):
+            yield from chunk
+
+    return names, rows()
+
+
+def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """Every event matching ``f`` as a dictionary, streamed (see :func:`stream`)."""
+    names, rows = stream(conn, f)
+    for r in rows:
+        yield dict(zip(names, r, strict=True))
 
 
 def count(conn: sqlite3.Connection, f: EventFilter) -> int:

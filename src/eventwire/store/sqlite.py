@@ -21,7 +21,7 @@ from eventwire.dedupe import Deduplicator
 from eventwire.errors import NotFound, StoreError
 from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
-from eventwire.store import duplicates, incidents, query, rows
+from eventwire.store import datasette, duplicates, incidents, query, rows
 from eventwire.store.incidents import IncidentFilter
 from eventwire.store.query import EventFilter, Page
 
@@ -60,6 +60,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0003_duplicates", duplicates.MIGRATION),
     ("0004_incidents", incidents.MIGRATION),
     ("0005_query", rows.MIGRATION),
+    ("0006_views", datasette.VIEWS),
 ]
 POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_duplicates": duplicates.backfill,
