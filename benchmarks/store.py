@@ -6,7 +6,8 @@
 The store is generated from real records' shapes: the bundled example articles are run
 through the pipeline, and their texts, sentences, claims and the mix of event types,
 factualities and date precisions seed synthetic documents (about 16 events each) spread over
-three years, 60 outlets, 4,000 actors and 3,000 places from the packaged gazetteer. Rows are
+three years, 60 outlets, 4,000 actors (real names from the packaged actor dictionary) and
+3,000 places from the packaged gazetteer. Rows are
 written with the store's own row builders and schema; clustering and duplicate detection are
 skipped (this measures reading, not ingest).
 
@@ -35,10 +36,10 @@ from eventwire.ingest import example_paths
 from eventwire.pipeline import process
 from eventwire.record import Document, Published, Record, Source
 from eventwire.resolve.gazetteer import gazetteer
-from eventwire.resolve.kb import countries
+from eventwire.resolve.kb import countries, named_actors
 from eventwire.sources import read_inputs
 from eventwire.store import EventFilter, Store
-from eventwire.store.rows import EVENT_COLUMNS
+from eventwire.store.rows import EVENT_COLUMNS, index_actors, index_points
 
 OUTLETS = [f"outlet{i:02d}.example" for i in range(60)]
 START = date(2023, 1, 1)
@@ -75,8 +76,11 @@ def build(db: Path, n_events: int, seed: int, template: dict[str, Any]) -> Store
     kinds = list(template["types"].items())
     types, weights = [k for k, _ in kinds], [w for _, w in kinds]
     facts = list(template["factuality"].items())
-    sectors = ["GOV", "MIL", "REB", "CVL", "COP", "OPP"]
-    actors = [(f"Actor {i}", rng.choice(list(countries().names)), rng.choice(sectors)) for i in range(4000)]
+    actors = []
+    for name in rng.sample(sorted(named_actors().codes), 4000):  # real names of the packaged actor dictionary
+        found = named_actors().lookup(name, None)
+        country, sector = found if found else ("", ())
+        actors.append((name.title(), country, sector[0] if sector else "GOV"))
     place_pool = places(3000, rng)
     store = Store(db)
     conn = store.conn
@@ -136,6 +140,9 @@ def build(db: Path, n_events: int, seed: int, template: dict[str, Any]) -> Store
             conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({marks})", events)
             conn.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)", claims)
             conn.executemany("INSERT INTO search (doc_id, claim_id, kind, title, body) VALUES (?,?,?,?,?)", search)
+    with conn:
+        index_actors(conn)
+        index_points(conn)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA synchronous = NORMAL")
     return store
@@ -160,6 +167,8 @@ def run(n_events: int, db: Path, reps: int, seed: int) -> dict[str, Any]:
     types = [t for (t, _), _ in template["types"].most_common(6)]
     iso3 = [r[0] for r in store.conn.execute(
         "SELECT place_country FROM events WHERE place_country IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 30")]
+    actor_names = [r[0].split(" ")[-1] for r in store.conn.execute(
+        "SELECT source FROM events WHERE source != '' GROUP BY source LIMIT 200")]  # surnames: substrings
     deep = EventFilter(type=types[0], limit=100)
     for _ in range(50):
         page = store.event_page(deep)
@@ -182,7 +191,7 @@ def run(n_events: int, db: Path, reps: int, seed: int) -> dict[str, Any]:
                                                          until=month(i)[1], limit=100)),
         "bbox": lambda i: store.events(EventFilter(bbox=(rng.uniform(-20, 40), rng.uniform(-20, 40),
                                                          rng.uniform(40, 60), rng.uniform(40, 60)), limit=100)),
-        "actor substring": lambda i: store.events(EventFilter(actor=f"Actor {rng.randrange(4000)}", limit=100)),
+        "actor substring": lambda i: store.events(EventFilter(actor=actor_names[i % len(actor_names)], limit=100)),
         "outlet": lambda i: store.events(EventFilter(outlet=rng.choice(OUTLETS), limit=100)),
         "factuality denied": lambda i: store.events(EventFilter(factuality=("denied",), limit=100)),
         "newest first": lambda i: store.events(EventFilter(sort="-date", limit=100)),

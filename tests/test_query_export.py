@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from eventwire.record import (
 from eventwire.store import EventFilter, Store
 from eventwire.store.query import fts_query
 from test_store_queries import record_a, record_b
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 TEXT_C = ("The army denied that its soldiers shelled Kadugli in March. Rebels said 40% of the town_hall "
           "was destroyed.")
@@ -97,6 +100,10 @@ A, B, C = (document_id(t)[7:11] for t in (record_a().document.text, record_b().d
     (EventFilter(contested=False, type="ASSAULT"), {f"{A}/E1", f"{A}/E2", f"{C}/E2"}),
     (EventFilter(outlet="c.example"), {f"{C}/E1", f"{C}/E2"}),
     (EventFilter(outlet="A News"), {f"{A}/E1", f"{A}/E2"}),
+    (EventFilter(actor="ssian FOR"), {f"{A}/E1"}),  # substring, any case, through the trigram index
+    (EventFilter(actor="protesters"), {f"{B}/E1"}),  # targets too
+    (EventFilter(actor="Po"), {f"{B}/E1"}),  # short: a plain scan
+    (EventFilter(actor="%%%"), set()),
     (EventFilter(actor="%"), set()),  # LIKE wildcards in user input are literal characters
     (EventFilter(actor="_"), set()),
     (EventFilter(type="assault", country="SDN"), {f"{C}/E1", f"{C}/E2"}),
@@ -202,8 +209,12 @@ def test_migration_refills_rows_of_older_stores(tmp_path: Path) -> None:
     with Store(db) as s:
         s.add(record_a(), "a")
         with s.conn:
+            for name in ("event_details", "denials", "incident_overview"):
+                s.conn.execute(f"DROP VIEW {name}")
             s.conn.execute("DROP TABLE search")
-            s.conn.execute("DELETE FROM migrations WHERE name = '0005_query'")
+            s.conn.execute("DROP TABLE event_actors")
+            s.conn.execute("DROP TABLE event_points")
+            s.conn.execute("DELETE FROM migrations WHERE name IN ('0005_query', '0006_views')")
     with Store(db) as s:
         assert len(s.events()) == 2 and s.search("Kharkiv")
 
@@ -376,3 +387,15 @@ def test_parquet_of_an_empty_store_keeps_the_schema(tmp_path: Path) -> None:
         assert write_export(s, "parquet", tmp_path / "pq") == 0
     events = pd.read_parquet(tmp_path / "pq" / "events.parquet")
     assert len(events) == 0 and {"type", "cameo", "lat", "evidence"} <= set(events.columns)
+
+
+def test_store_benchmark_runs_on_a_small_store(tmp_path: Path) -> None:
+    import store as bench
+
+    result = bench.run(20_000, tmp_path / "bench.db", reps=2, seed=1)
+    assert result["events"] == 20_000
+    assert set(result["exports_rows_per_second"]) == {"csv", "parquet", "gdelt", "acled", "plover", "jsonl"}
+    assert {"type", "month range", "bbox", "actor substring", "search (one word)"} <= set(result["queries"])
+    with Store(tmp_path / "bench.db") as s:
+        assert s.count_events() == 20_000
+        assert s.events(EventFilter(actor=s.events(EventFilter(limit=1))[0]["source"][-5:]))

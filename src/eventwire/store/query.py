@@ -7,6 +7,8 @@ SQL text.
 **Dates.** An event's date is an interval at its precision ("2025-03" is all of March). A
 range filter keeps an event whose interval *overlaps* the range (a month-precise event is kept
 for a day range inside that month); ``strict_dates`` keeps only events wholly inside the range.
+Both are written as ranges over indexed columns, so a month of a million-event store is found
+without reading the rest.
 An event whose text gives no date is placed at its document's publication day for filtering
 and sorting, and the row says so (``dated_by`` is ``published``).
 """
@@ -20,9 +22,20 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from eventwire.errors import UsageError
+
+LONGEST_INTERVAL_DAYS = 366
+"""Vague dates reach back at most this far into a range: a year-precise event overlaps any
+range in its year. (A decade-precise one, "the 1990s", is matched by its first year only.)"""
+
+def _dense_threshold(conn: sqlite3.Connection) -> int:
+    """Events in a box above which reading in date order beats sorting the box's events: the
+    two costs meet near sqrt(page × events), twice that to favour the index."""
+    n = conn.execute("SELECT MAX(rowid) FROM events").fetchone()[0] or 0
+    return max(2000, 2 * int((100 * n) ** 0.5))
 
 MAX_LIMIT = 1000
 """Largest page a caller may ask for; more is paged with the cursor."""
@@ -75,7 +88,7 @@ class Page:
     """Pass as ``cursor`` for the next page; None on the last page."""
 
 
-def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+def _where(f: EventFilter, dense_box: bool = False) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if f.type:
@@ -85,8 +98,14 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
         where.append("e.cameo LIKE ? ESCAPE '\\'")
         params.append(_like_prefix(f.cameo))
     if f.actor:
-        where.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
-        params += [_like_part(f.actor)] * 2
+        if len(f.actor) >= 3 and not set(f.actor) & set("%_\\"):
+            # the trigram index answers substrings of three characters or more (FTS5 cannot use
+            # it with an ESCAPE clause, so input holding LIKE wildcards takes the plain scan)
+            where.append("e.rowid IN (SELECT rowid FROM event_actors WHERE names LIKE ?)")
+            params.append(f"%{f.actor}%")
+        else:
+            where.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
+            params += [_like_part(f.actor)] * 2
     if f.country:
         c = f.country.upper()
         where.append("(e.source_country LIKE ? ESCAPE '\\' OR e.target_country LIKE ? ESCAPE '\\' "
@@ -103,16 +122,14 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
         params.append(f.place_country.upper())
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        # A box with few events reads the R*Tree and sorts them; a box with many walks the date
+        # order and keeps the rows inside (sorting a continent's events would be slower).
+        if dense_box:
+            where.append("+e.lat BETWEEN ? AND ? AND +e.lon BETWEEN ? AND ?")
+        else:
+            where.append("e.rowid IN (SELECT id FROM event_points WHERE min_lat >= ? AND max_lat <= ? "
+                         "AND min_lon >= ? AND max_lon <= ?)")
         params += [min_lat, max_lat, min_lon, max_lon]
-    if f.since:
-        start = _range_start(f.since)
-        where.append(f"{DAY if f.strict_dates else DAY_END} >= ?")
-        params.append(start)
-    if f.until:
-        end = _range_end(f.until)
-        where.append(f"{DAY_END if f.strict_dates else DAY} <= ?")
-        params.append(end)
     if f.factuality:
         where.append(f"e.factuality IN ({','.join('?' * len(f.factuality))})")
         params += list(f.factuality)
@@ -130,24 +147,108 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+Branch = tuple[str, list[Any]]
+
+
+def _with_dates(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """The filter's conditions with its date branches OR-ed together (for counts by group)."""
+    where, params = _where(f)
+    branches = [b for b in _date_branches(f) if b[0]]
+    if branches:
+        where.append("(" + " OR ".join(f"({c})" for c, _ in branches) + ")")
+        params += [p for _, ps in branches for p in ps]
+    return where, params
+
+
+def _date_branches(f: EventFilter) -> list[Branch]:
+    """The date filter as one or two disjoint conditions over indexed ranges of ``day``.
+
+    Strict: the event starts and ends inside the range. Overlap: events that start inside the
+    range, plus the vague ones (month, year) that start before it and reach into it; the two
+    sets are disjoint and each is an index range, so queries take them as a UNION ALL instead
+    of scanning the year before the range."""
+    if not f.since and not f.until:
+        return [("", [])]
+    start = _range_start(f.since) if f.since else None
+    end = _range_end(f.until) if f.until else None
+    if f.strict_dates:
+        cond, params = [], []
+        if start:
+            cond.append(f"{DAY} >= ?")
+            params.append(start)
+        if end:
+            cond.append(f"{DAY_END} <= ?")
+            params.append(end)
+        return [(" AND ".join(cond), params)]
+    if start is None:
+        return [(f"{DAY} <= ?", [end])]
+    inside = (f"{DAY} BETWEEN ? AND ?", [start, end]) if end else (f"{DAY} >= ?", [start])
+    reach = (date.fromisoformat(start) - timedelta(days=LONGEST_INTERVAL_DAYS)).isoformat()
+    before = (f"{DAY} >= ? AND {DAY} < ? AND e.date_end > e.day AND e.date_end >= ?", [reach, start, start])
+    return [before, inside]
+
+
+VAGUE_INDEX = " INDEXED BY events_vague"
+"""The 'before' branch reads the partial index of vague dates: otherwise SQLite walks the day
+index through a whole year of precise events to find the few that reach into the range."""
+
+
+def _from(cond: str) -> str:
+    hint = VAGUE_INDEX if "e.date_end > e.day" in cond else ""
+    return f" FROM events e{hint} JOIN documents d ON d.id = e.doc_id"
+
+
+def _dense_box(conn: sqlite3.Connection, f: EventFilter) -> bool:
+    """Whether the filter's box holds many events (counted on the R*Tree, up to the threshold)."""
+    if not f.bbox:
+        return False
+    min_lon, min_lat, max_lon, max_lat = f.bbox
+    threshold = _dense_threshold(conn)
+    row = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM event_points WHERE min_lat >= ? AND max_lat <= ? "
+                       "AND min_lon >= ? AND max_lon <= ? LIMIT ?)",
+                       (min_lat, max_lat, min_lon, max_lon, threshold + 1)).fetchone()
+    return int(row[0]) > threshold
+
+
+def _select(f: EventFilter, extra: list[str], extra_params: list[Any], limit: int | None,
+            dense_box: bool = False) -> tuple[str, list[Any]]:
+    """The full SELECT for ``f`` (a UNION ALL of its date branches), ordered, with a limit."""
+    where, params = _where(f, dense_box)
+    key, direction = SORTS[f.sort]
+    order = f" ORDER BY sort_key {direction}, doc_id {direction}, event_id {direction}"
+    columns = (f"e.*, d.title, d.url, d.published, {key} AS sort_key, "
+               "CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by")
+    parts, all_params = [], []
+    for cond, cond_params in _date_branches(f):
+        clauses = [*where, *extra] + ([cond] if cond else [])
+        sql = (f"SELECT {columns}" + _from(cond)
+               + (" WHERE " + " AND ".join(clauses) if clauses else "")
+               + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        parts.append(f"SELECT * FROM ({sql})")
+        all_params += [*params, *extra_params, *cond_params]
+    if len(parts) == 1:
+        return parts[0], all_params
+    return " UNION ALL ".join(parts) + order + (f" LIMIT {int(limit)}" if limit is not None else ""), all_params
+
+
 def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
     """One page of events matching ``f``, in the requested order."""
     if f.sort not in SORTS:
         raise UsageError(f"cannot sort by {f.sort!r}; use one of {', '.join(SORTS)}")
     limit = _limit(f.limit)
-    where, params = _where(f)
     key, direction = SORTS[f.sort]
+    extra: list[str] = []
+    extra_params: list[Any] = []
     if f.cursor:
         value, doc_id, event_id = _decode(f.cursor, f.sort)
         op = ">" if direction == "ASC" else "<"
-        where.append(f"({key}, e.doc_id, e.event_id) {op} (?, ?, ?)")
-        params += [value, doc_id, event_id]
-    sql = (f"SELECT e.*, d.title, d.url, d.published, {key} AS sort_key, "
-           f"CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by "
-           "FROM events e JOIN documents d ON d.id = e.doc_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction} LIMIT ?")
-    rows = [dict(r) for r in conn.execute(sql, [*params, limit + 1])]
+        extra.append(f"({key}, e.doc_id, e.event_id) {op} (?, ?, ?)")
+        extra_params += [value, doc_id, event_id]
+    # limit is an int we computed, never user text
+    sql, params = _select(f, extra, extra_params, limit + 1, _dense_box(conn, f))
+    rows = [dict(r) for r in conn.execute(sql, params)]
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = None
@@ -164,15 +265,10 @@ def stream(conn: sqlite3.Connection, f: EventFilter, batch: int = 2000) -> tuple
     from one SQLite cursor without pages: what exports read. Memory holds one batch."""
     if f.sort not in SORTS:
         raise UsageError(f"cannot sort by {f.sort!r}; use one of {', '.join(SORTS)}")
-    where, params = _where(f)
-    key, direction = SORTS[f.sort]
+    sql, params = _select(f, [], [], None, _dense_box(conn, f))
     cur = conn.cursor()
     cur.row_factory = None
-    cur.execute(
-        "SELECT e.*, d.title, d.url, d.published, "
-        "CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by "
-        "FROM events e JOIN documents d ON d.id = e.doc_id" + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction}", params)
+    cur.execute(sql, params)
     names = [c[0] for c in cur.description]
 
     def rows() -> Iterator[tuple[Any, ...]]:
@@ -186,14 +282,19 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, 
     """Every event matching ``f`` as a dictionary, streamed (see :func:`stream`)."""
     names, rows = stream(conn, f)
     for r in rows:
-        yield dict(zip(names, r, strict=True))
+        row = dict(zip(names, r, strict=True))
+        row.pop("sort_key", None)
+        yield row
 
 
 def count(conn: sqlite3.Connection, f: EventFilter) -> int:
     where, params = _where(f)
-    sql = ("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id"
-           + (" WHERE " + " AND ".join(where) if where else ""))
-    return int(conn.execute(sql, params).fetchone()[0])
+    total = 0
+    for cond, cond_params in _date_branches(f):
+        clauses = [*where] + ([cond] if cond else [])
+        sql = ("SELECT COUNT(*)" + _from(cond) + (" WHERE " + " AND ".join(clauses) if clauses else ""))
+        total += int(conn.execute(sql, [*params, *cond_params]).fetchone()[0])
+    return total
 
 
 # --- full-text search ---------------------------------------------------------------------
@@ -235,7 +336,7 @@ def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: 
 
 def events_per_day(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """(day, type, events): the timeline. Events are counted on their first day."""
-    where, params = _where(f)
+    where, params = _with_dates(f)
     return [dict(r) for r in conn.execute(
         f"SELECT {DAY} AS day, e.type, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY day, e.type ORDER BY day, e.type",
@@ -244,7 +345,7 @@ def events_per_day(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> 
 
 def top_actor_pairs(conn: sqlite3.Connection, f: EventFilter = EventFilter(), n: int = 20) -> list[dict[str, Any]]:
     """The (source, target) pairs with the most events."""
-    where, params = _where(f)
+    where, params = _with_dates(f)
     where += ["e.source != ''", "e.target != ''"]
     return [dict(r) for r in conn.execute(
         "SELECT e.source, e.target, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id WHERE "
@@ -254,7 +355,7 @@ def top_actor_pairs(conn: sqlite3.Connection, f: EventFilter = EventFilter(), n:
 
 def events_per_place(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Resolved places with their event counts (for the map)."""
-    where, params = _where(f)
+    where, params = _with_dates(f)
     where.append("e.lat IS NOT NULL")
     return [dict(r) for r in conn.execute(
         "SELECT e.place, e.place_country, e.place_precision, e.lat, e.lon, COUNT(*) AS events FROM events e "

@@ -22,6 +22,13 @@ EVENT_COLUMNS = (
     "confidence", "outlet", "evidence")
 """Columns of ``events``, in the order :func:`event_rows` fills them."""
 
+ACTORS_SCHEMA = "CREATE VIRTUAL TABLE event_actors USING fts5(names, tokenize = 'trigram')"
+"""Trigram index of each event's source and target names (rowid = the event's rowid): substring
+filters on actors ("Sharaa" finds "Ahmed al-Sharaa") read it instead of every event."""
+
+POINTS_SCHEMA = "CREATE VIRTUAL TABLE event_points USING rtree(id, min_lat, max_lat, min_lon, max_lon)"
+"""R*Tree of events' coordinates (id = the event's rowid): bounding-box filters read it."""
+
 SEARCH_SCHEMA = ("CREATE VIRTUAL TABLE search USING fts5(doc_id UNINDEXED, claim_id UNINDEXED, kind UNINDEXED, "
                  "title, body, tokenize = 'unicode61 remove_diacritics 2')")
 
@@ -90,9 +97,30 @@ def write_rows(conn: sqlite3.Connection, record: Record) -> None:
     """Insert the flat rows of a record (the caller owns the transaction)."""
     marks = ",".join("?" * len(EVENT_COLUMNS))
     conn.executemany(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({marks})", list(event_rows(record)))
+    index_actors(conn, record.document.id)
+    index_points(conn, record.document.id)
     conn.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)", list(claim_rows(record)))
     conn.executemany("INSERT INTO search (doc_id, claim_id, kind, title, body) VALUES (?,?,?,?,?)",
                      list(search_rows(record)))
+
+
+def index_actors(conn: sqlite3.Connection, doc_id: str | None = None) -> None:
+    """Add the actor names of a document's events (or of every event) to ``event_actors``."""
+    sql = ("INSERT INTO event_actors (rowid, names) SELECT rowid, COALESCE(source, '') || ' | ' || "
+           "COALESCE(target, '') FROM events")
+    if doc_id is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " WHERE doc_id = ?", (doc_id,))
+
+
+def index_points(conn: sqlite3.Connection, doc_id: str | None = None) -> None:
+    """Add the coordinates of a document's events (or of every event) to ``event_points``."""
+    sql = "INSERT INTO event_points SELECT rowid, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL"
+    if doc_id is None:
+        conn.execute(sql)
+    else:
+        conn.execute(sql + " AND doc_id = ?", (doc_id,))
 
 
 MIGRATION = f"""
@@ -110,14 +138,16 @@ MIGRATION = f"""
     CREATE INDEX events_day ON events(day, doc_id, event_id);
     CREATE INDEX events_type ON events(type, day, doc_id, event_id);
     CREATE INDEX events_doc ON events(doc_id);
+    CREATE INDEX events_vague ON events(day, date_end) WHERE date_end > day;
     CREATE INDEX events_cameo ON events(cameo);
     CREATE INDEX events_place_country ON events(place_country);
-    CREATE INDEX events_lat_lon ON events(lat, lon);
     CREATE TABLE claims (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         claim_id TEXT NOT NULL, speaker TEXT, kind TEXT, stance TEXT, content TEXT,
         PRIMARY KEY (doc_id, claim_id));
-    {SEARCH_SCHEMA}
+    {SEARCH_SCHEMA};
+    {ACTORS_SCHEMA};
+    {POINTS_SCHEMA}
 """
 """Migration 0005: richer event rows (sectors, admin1, date interval, contested, outlet, and
 ``day``: the first day of the event's date, or its publication day, which orders every listing
