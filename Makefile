@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-ingest bench-syndication lock clean
+.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -57,6 +57,9 @@ bench-incidents: $(STAMP)  ## incident clustering on VOA stories published by fo
 
 bench-incidents-scale: $(STAMP)  ## clustering time for 100,000 event mentions on one core
 	$(PY) benchmarks/incidents_scale.py --mentions $(or $(MENTIONS),100000)
+
+bench-store: $(STAMP)  ## query, search and export speed on a store of 1,000,000 events (EVENTS=...)
+	$(PY) benchmarks/store.py --events $(or $(EVENTS),1000000)
 
 bench-attribution: $(STAMP)  ## claims (source, cue, content) against PolNeAR dev
 	$(PY) benchmarks/attribution.py --data $(SHARED)/data --split dev
