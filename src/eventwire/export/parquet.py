@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ import pyarrow.parquet as pq
 
 from eventwire.errors import UsageError
 from eventwire.store import EventFilter, Store
+from eventwire.store.query import stream
 from eventwire.store.rows import EVENT_COLUMNS
 
 BATCH = 10_000
@@ -91,8 +94,28 @@ def _cast(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
     return out
 
 
-def write_parquet(store: Store, out: Path, f: EventFilter | None, events: Iterator[dict[str, Any]],
-                  filtered: bool) -> int:
+def _write_tuples(path: Path, schema: pa.Schema, names: list[str], rows: Iterator[tuple[Any, ...]],
+                  seen: Callable[[tuple[Any, ...]], None] | None = None) -> int:
+    """Write cursor tuples in row groups, transposed to columns (no dictionary per row)."""
+    where = [names.index(c) for c in schema.names]
+    n = 0
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        while True:
+            chunk = list(islice(rows, BATCH))
+            if seen is not None:
+                for row in chunk:
+                    seen(row)
+            columns = list(zip(*chunk, strict=True)) if chunk else [() for _ in names]
+            table = pa.Table.from_pydict({c: list(columns[i]) for c, i in zip(schema.names, where, strict=True)},
+                                         schema=schema)
+            if chunk or n == 0:  # an empty store still writes its schema
+                writer.write_table(table)
+            n += len(chunk)
+            if len(chunk) < BATCH:
+                return n
+
+
+def write_parquet(store: Store, out: Path, f: EventFilter | None, filtered: bool) -> int:
     """Write the four files into ``out`` (a folder); returns the number of events written."""
     if out.exists() and (not out.is_dir() or not {p.name for p in out.iterdir()} <= FILES):
         raise UsageError(f"{out} exists and is not an earlier Parquet export; give a new folder")
@@ -103,15 +126,14 @@ def write_parquet(store: Store, out: Path, f: EventFilter | None, events: Iterat
     try:
         docs: set[str] = set()
         incidents_of: set[str] = set()
+        names, rows = stream(store.conn, replace(f or EventFilter(), cursor=None))
+        doc_at, event_at = names.index("doc_id"), names.index("event_id")
 
-        def event_rows() -> Iterator[dict[str, Any]]:
-            for row in events:
-                if filtered:
-                    docs.add(row["doc_id"])
-                    incidents_of.add(f"{row['doc_id']}#{row['event_id']}")
-                yield row  # SQLite's types already match the schema
+        def note(row: tuple[Any, ...]) -> None:
+            docs.add(row[doc_at])
+            incidents_of.add(f"{row[doc_at]}#{row[event_at]}")
 
-        n = _write(partial / "events.parquet", EVENTS, event_rows())
+        n = _write_tuples(partial / "events.parquet", EVENTS, names, rows, note if filtered else None)
         conn = store.conn
 
         def wanted(doc_id: str) -> bool:

@@ -124,7 +124,7 @@ def write_export(store: Store, fmt: str, out: str | Path, f: EventFilter | None 
         if str(out) == "-":
             raise UsageError("Parquet is written to a folder, not to standard output")
         try:
-            return write_parquet(store, Path(out), f, iter_events(store, f), filtered=not _is_empty(f))
+            return write_parquet(store, Path(out), f, filtered=not _is_empty(f))
         except OSError as exc:
             raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     writer = FORMATS[fmt]
