@@ -399,3 +399,18 @@ def test_store_benchmark_runs_on_a_small_store(tmp_path: Path) -> None:
     with Store(tmp_path / "bench.db") as s:
         assert s.count_events() == 20_000
         assert s.events(EventFilter(actor=s.events(EventFilter(limit=1))[0]["source"][-5:]))
+
+
+def test_gdelt_and_acled_files_load_in_pandas_with_their_column_names(store: Store, tmp_path: Path) -> None:
+    import pandas as pd
+
+    write_export(store, "gdelt", tmp_path / "g.tsv")
+    write_export(store, "acled", tmp_path / "a.csv")
+    gdelt = pd.read_csv(tmp_path / "g.tsv", sep="\t", dtype={"EventCode": str, "EventRootCode": str})
+    assert list(gdelt.columns) == GDELT_COLUMNS and set(gdelt["EventRootCode"]) >= {"19", "17"}
+    assert gdelt["GoldsteinScale"].min() == -10.0
+    acled = pd.read_csv(tmp_path / "a.csv")
+    assert {"event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+            "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
+            "fatalities"} <= set(acled.columns)
+    assert pd.to_datetime(acled["event_date"]).notna().all()
