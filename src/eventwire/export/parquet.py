@@ -84,16 +84,6 @@ def _write(path: Path, schema: pa.Schema, rows: Iterator[dict[str, Any]]) -> int
     return n
 
 
-def _cast(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
-    out = {}
-    for f in schema:
-        v = row.get(f.name)
-        if v is not None and pa.types.is_string(f.type) and not isinstance(v, str):
-            v = str(v)
-        out[f.name] = v
-    return out
-
-
 def _write_tuples(path: Path, schema: pa.Schema, names: list[str], rows: Iterator[tuple[Any, ...]],
                   seen: Callable[[tuple[Any, ...]], None] | None = None) -> int:
     """Write cursor tuples in row groups, transposed to columns (no dictionary per row)."""
@@ -148,12 +138,12 @@ def write_parquet(store: Store, out: Path, f: EventFilter | None, filtered: bool
                     if wanted(r["id"]):
                         row = dict(r)
                         row["text"] = json.loads(row.pop("record"))["document"]["text"]
-                        yield _cast(row, DOCUMENTS)
+                        yield row
 
         def claim_rows() -> Iterator[dict[str, Any]]:
             cur = conn.execute("SELECT * FROM claims ORDER BY doc_id, claim_id")
             while rows := cur.fetchmany(BATCH):
-                yield from (_cast(dict(r), CLAIMS) for r in rows if wanted(r["doc_id"]))
+                yield from (dict(r) for r in rows if wanted(r["doc_id"]))  # SQLite types match the schema
 
         def incident_rows() -> Iterator[dict[str, Any]]:
             cur = conn.execute("SELECT summary FROM incidents ORDER BY id")
@@ -162,13 +152,13 @@ def write_parquet(store: Store, out: Path, f: EventFilter | None, filtered: bool
                     inc = json.loads(r[0])
                     if filtered and not incidents_of.intersection(inc["events"]):
                         continue
-                    yield _cast({"id": inc["id"], "type": inc["type"], "status": inc["status"],
+                    yield ({"id": inc["id"], "type": inc["type"], "status": inc["status"],
                                  "first_seen": inc["first_seen"], "date": inc["time"], "place": inc["place"],
                                  "country": inc["country"], "lat": inc["lat"], "lon": inc["lon"],
                                  "n_events": len(inc["events"]), "n_documents": len(inc["documents"]),
                                  "n_sources": inc["sources"], "n_independent": inc["independent_sources"],
                                  "outlets": inc["outlets"], "conflicts": inc["conflicts"],
-                                 "documents": inc["documents"]}, INCIDENTS)
+                                 "documents": inc["documents"]})
 
         _write(partial / "documents.parquet", DOCUMENTS, document_rows())
         _write(partial / "claims.parquet", CLAIMS, claim_rows())
