@@ -48,7 +48,9 @@ def _schema(columns: Iterable[str], lists: Iterable[str] = ()) -> pa.Schema:
     return pa.schema(fields)
 
 
-EVENTS = _schema([*EVENT_COLUMNS, "title", "url", "published", "dated_by"])
+EVENTS = _schema([*EVENT_COLUMNS, "dated_by"])
+"""Events without their document's title, URL and date: those are in documents.parquet
+(join on ``doc_id``), and leaving them out saves reading the documents table per event."""
 DOCUMENTS = _schema(["id", "url", "title", "published", "source_name", "domain", "language", "origin", "n_events",
                      "n_claims", "n_contradictions", "duplicate_of", "syndication_group", "similarity", "ingested_at",
                      "text"])
@@ -116,7 +118,7 @@ def write_parquet(store: Store, out: Path, f: EventFilter | None, filtered: bool
     try:
         docs: set[str] = set()
         incidents_of: set[str] = set()
-        names, rows = stream(store.conn, replace(f or EventFilter(), cursor=None))
+        names, rows = stream(store.conn, replace(f or EventFilter(), cursor=None), documents=False)
         doc_at, event_at = names.index("doc_id"), names.index("event_id")
 
         def note(row: tuple[Any, ...]) -> None:

@@ -193,9 +193,9 @@ VAGUE_INDEX = " INDEXED BY events_vague"
 index through a whole year of precise events to find the few that reach into the range."""
 
 
-def _from(cond: str) -> str:
+def _from(cond: str, join: bool = True) -> str:
     hint = VAGUE_INDEX if "e.date_end > e.day" in cond else ""
-    return f" FROM events e{hint} JOIN documents d ON d.id = e.doc_id"
+    return f" FROM events e{hint}" + (" JOIN documents d ON d.id = e.doc_id" if join else "")
 
 
 def _dense_box(conn: sqlite3.Connection, f: EventFilter) -> bool:
@@ -211,17 +211,21 @@ def _dense_box(conn: sqlite3.Connection, f: EventFilter) -> bool:
 
 
 def _select(f: EventFilter, extra: list[str], extra_params: list[Any], limit: int | None,
-            dense_box: bool = False) -> tuple[str, list[Any]]:
-    """The full SELECT for ``f`` (a UNION ALL of its date branches), ordered, with a limit."""
+            dense_box: bool = False, documents: bool = True) -> tuple[str, list[Any]]:
+    """The full SELECT for ``f`` (a UNION ALL of its date branches), ordered, with a limit.
+
+    ``documents=False`` leaves out the document's title, URL and date (and the join that reads
+    them) unless a filter needs the documents table."""
     where, params = _where(f, dense_box)
     key, direction = SORTS[f.sort]
     order = f" ORDER BY sort_key {direction}, doc_id {direction}, event_id {direction}"
-    columns = (f"e.*, d.title, d.url, d.published, {key} AS sort_key, "
+    join = documents or f.outlet is not None
+    columns = ("e.*, " + ("d.title, d.url, d.published, " if documents else "") + f"{key} AS sort_key, "
                "CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by")
     parts, all_params = [], []
     for cond, cond_params in _date_branches(f):
         clauses = [*where, *extra] + ([cond] if cond else [])
-        sql = (f"SELECT {columns}" + _from(cond)
+        sql = (f"SELECT {columns}" + _from(cond, join)
                + (" WHERE " + " AND ".join(clauses) if clauses else "")
                + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction}")
         if limit is not None:
@@ -260,12 +264,13 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
     return Page(rows, cursor)
 
 
-def stream(conn: sqlite3.Connection, f: EventFilter, batch: int = 2000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+def stream(conn: sqlite3.Connection, f: EventFilter, batch: int = 2000,
+           documents: bool = True) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """(column names, row tuples) of every event matching ``f`` in the requested order, read
     from one SQLite cursor without pages: what exports read. Memory holds one batch."""
     if f.sort not in SORTS:
         raise UsageError(f"cannot sort by {f.sort!r}; use one of {', '.join(SORTS)}")
-    sql, params = _select(f, [], [], None, _dense_box(conn, f))
+    sql, params = _select(f, [], [], None, _dense_box(conn, f), documents)
     cur = conn.cursor()
     cur.row_factory = None
     cur.execute(sql, params)
