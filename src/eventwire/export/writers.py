@@ -137,7 +137,7 @@ def write_export(store: Store, fmt: str, out: str | Path, f: EventFilter | None 
         raise UsageError(f"{path} is a folder; give a file name")
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with open(tmp, "w", encoding="utf-8", newline="", buffering=1 << 20) as fh:
             n = writer(store, fh, f)
         os.replace(tmp, path)
     except OSError as exc:
