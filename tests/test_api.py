@@ -242,3 +242,40 @@ def test_serve_on_loopback_answers_and_refuses_other_addresses(cli: list[str], d
         server.wait(timeout=30)
         if server.stderr:
             server.stderr.close()
+
+
+def test_list_filters_and_paging_of_documents_and_claims(client: TestClient) -> None:
+    assert len(ok(client.get("/v1/documents", params={"outlet": "c.example"}))) == 1
+    assert ok(client.get("/v1/documents", params={"outlet": "nowhere.example"})) == []
+    first = client.get("/v1/documents", params={"limit": 2}).json()
+    rest = client.get("/v1/documents", params={"limit": 2, "offset": 2}).json()
+    assert len(first["data"]) == 2 and len(rest["data"]) == 1 and rest["meta"]["offset"] == 2
+    assert {d["id"] for d in first["data"]}.isdisjoint({d["id"] for d in rest["data"]})
+    assert [c["speaker"] for c in ok(client.get("/v1/claims", params={"speaker": "ukrain"}))] == ["Ukrainian officials"]
+    assert len(ok(client.get("/v1/claims", params={"kind": "indirect"}))) == 2
+    assert ok(client.get("/v1/claims", params={"kind": "direct"})) == []
+
+
+def test_document_answer_lists_copies_and_incidents(client: TestClient) -> None:
+    doc_id = ok(client.get("/v1/documents", params={"outlet": "a.example"}))[0]["id"]
+    answer = client.get(f"/v1/documents/{doc_id[:20]}").json()
+    assert answer["ok"] and answer["data"]["document"]["id"] == doc_id
+    assert answer["meta"]["copies"] and answer["meta"]["incidents"]
+    assert all(i["id"].startswith("inc:") for i in answer["meta"]["incidents"])
+
+
+def test_incident_filters_over_http(client: TestClient) -> None:
+    everything = ok(client.get("/v1/incidents"))
+    assert ok(client.get("/v1/incidents", params={"type": "coerce"}))[0]["type"] == "COERCE"
+    assert ok(client.get("/v1/incidents", params={"min_independent": 2})) == []
+    assert len(ok(client.get("/v1/incidents", params={"limit": 1}))) == 1 < len(everything)
+    failed(client.get("/v1/incidents", params={"min_sources": 0}), 422, "E500")
+
+
+def test_stats_reports_aggregates_and_writability(client: TestClient, readonly: TestClient) -> None:
+    answer = client.get("/v1/stats").json()
+    assert answer["meta"]["writable"] is True and readonly.get("/v1/stats").json()["meta"]["writable"] is False
+    stats = answer["data"]
+    assert stats["top_actor_pairs"] == [{"source": "Police", "target": "protesters", "events": 1}]
+    assert {p["place"] for p in stats["events_per_place"]} == {"Kharkiv", "Kadugli"}
+    assert sum(d["events"] for d in stats["events_per_day"]) == 5

@@ -414,3 +414,16 @@ def test_gdelt_and_acled_files_load_in_pandas_with_their_column_names(store: Sto
             "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
             "fatalities"} <= set(acled.columns)
     assert pd.to_datetime(acled["event_date"]).notna().all()
+
+
+def test_aggregates_honour_filters_including_dates(store: Store) -> None:
+    from eventwire.store import query
+
+    march = query.events_per_day(store.conn, EventFilter(since="2024-03-10", until="2024-03-12"))
+    assert march == [{"day": "2024-03-01", "type": "ASSAULT", "events": 1}]  # a month-dated event overlaps
+    assert query.events_per_day(store.conn, EventFilter(since="2024-03-10", until="2024-03-12",
+                                                        strict_dates=True)) == []
+    assert query.events_per_place(store.conn, EventFilter(place_country="UKR"))[0]["place"] == "Kharkiv"
+    assert query.top_actor_pairs(store.conn, EventFilter(type="ASSAULT")) == []
+    assert store.count_events(EventFilter(since="2024-03-10", until="2024-03-12")) == 1
+    assert store.count_events(EventFilter(since="2022")) == 5 and store.count_events(EventFilter(until="2021")) == 0
