@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from eventwire.incidents.evaluate import pairwise
 from eventwire.incidents.mentions import stem
 from eventwire.ingest import ingest_paths
 from eventwire.store import Store
@@ -241,30 +242,6 @@ def gold_identities(store: Store, pages: list[Page], canonical: dict[tuple[int, 
             identity[key] = ((*canonical[(page.story, where)], e.type, stem(e.trigger.text)) if where is not None
                              else ("unaligned", key))
     return identity, page_of
-
-
-def pairwise(identity: dict[str, tuple[object, ...]], predicted: dict[str, str]) -> tuple[float, float, float]:
-    """Precision, recall and F1 over pairs of mentions from different documents."""
-    def pairs(labels: dict[str, object]) -> set[tuple[str, str]]:
-        groups: dict[object, list[str]] = defaultdict(list)
-        for key, label in labels.items():
-            groups[label].append(key)
-        out = set()
-        for members in groups.values():
-            members.sort()
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if a.split("#")[0] != b.split("#")[0]:
-                        out.add((a, b))
-        return out
-
-    keys = identity.keys() & predicted.keys()
-    gold = pairs({k: identity[k] for k in keys})
-    pred = pairs({k: predicted[k] for k in keys})
-    tp = len(gold & pred)
-    p = tp / len(pred) if pred else 0.0
-    r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def independence(store: Store, identity: dict[str, tuple[object, ...]], page_of: dict[str, Page],

@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventwire.incidents.evaluate import pairwise
 from eventwire.incidents.index import IncidentClusterer, MemoryBackend
 from eventwire.incidents.mentions import PUBLISHED_WINDOW, EventMention, Party
 from eventwire.record import PLOVER_TYPES
@@ -107,17 +108,7 @@ def run(documents: list[list[EventMention]]) -> tuple[dict[str, str], float, flo
 
 
 def pairwise_f1(gold: dict[str, int], predicted: dict[str, str]) -> float:
-    def pairs(labels: dict[str, object]) -> set[tuple[str, str]]:
-        groups: dict[object, list[str]] = defaultdict(list)
-        for k, v in labels.items():
-            groups[v].append(k)
-        return {(a, b) for g in groups.values() for i, a in enumerate(sorted(g)) for b in sorted(g)[i + 1:]
-                if a.split("#")[0] != b.split("#")[0]}
-
-    g, p = pairs(dict(gold)), pairs(dict(predicted))
-    tp = len(g & p)
-    precision, recall = tp / len(p) if p else 0.0, tp / len(g) if g else 0.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return pairwise(gold, predicted)[2]
 
 
 def partition(labels: dict[str, str]) -> set[frozenset[str]]:

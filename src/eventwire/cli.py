@@ -21,7 +21,7 @@ from eventwire.record import PLOVER_TYPES, ErrorRecord, Factuality, Record
 from eventwire.sources import MAX_BYTES, FieldMap, ReadLimits
 from eventwire.sources.compressed import MAX_OUTPUT, MAX_RATIO
 from eventwire.store import EventFilter, IncidentFilter, Store, default_db_path
-from eventwire.store.query import MAX_LIMIT, SORTS
+from eventwire.store.query import MAX_LIMIT, SORTS, check_date, parse_bbox
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,17 +164,9 @@ def _event_filters(p: argparse.ArgumentParser) -> None:
 
 def _event_filter(args: argparse.Namespace) -> EventFilter:
     for value in (args.since, args.until):
-        if value is not None and not _is_partial_date(value):
-            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
-    bbox = None
-    if args.bbox:
-        try:
-            parts = [float(x) for x in args.bbox.split(",")]
-        except ValueError:
-            parts = []
-        if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
-            raise UsageError("--bbox takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
-        bbox = (parts[0], parts[1], parts[2], parts[3])
+        if value is not None:
+            check_date(value)
+    bbox = parse_bbox(args.bbox, "--bbox") if args.bbox else None
     factuality = tuple(x.strip() for x in (args.factuality or "").split(",") if x.strip())
     unknown = set(factuality) - set(FACTUALITIES)
     if unknown:
@@ -367,12 +359,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_partial_date(value: str) -> bool:
-    import re
-
-    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) is not None
-
-
 def table(rows: list[dict[str, Any]], columns: list[str], width: int = 28) -> str:
     def cell(v: Any) -> str:
         s = "" if v is None else str(v).replace("\n", " ")
@@ -391,8 +377,8 @@ INCIDENT_TABLE = ["id", "type", "status", "date", "place", "country", "n_documen
 
 def cmd_incidents(args: argparse.Namespace) -> int:
     for value in (args.since, args.until):
-        if value is not None and not _is_partial_date(value):
-            raise UsageError(f"cannot read the date {value!r}; use YYYY, YYYY-MM or YYYY-MM-DD")
+        if value is not None:
+            check_date(value)
     f = IncidentFilter(type=args.type, status=args.status, country=args.country, place=args.place,
                        since=args.since, until=args.until, min_sources=args.min_sources,
                        min_independent=args.min_independent, limit=args.limit)

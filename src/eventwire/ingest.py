@@ -14,6 +14,9 @@ from eventwire.sources import FieldMap, ReadLimits, ReadStats, read_inputs
 from eventwire.sources.raw import RawItem
 from eventwire.store import Store
 
+KEPT = 1000
+"""Errors and document ids a report keeps (the counts cover everything)."""
+
 
 @dataclass
 class IngestReport:
@@ -28,6 +31,8 @@ class IngestReport:
     errors: list[ErrorRecord] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
     """Inputs passed over on purpose (WARC request records, images in a folder), by kind."""
+    documents: list[str] = field(default_factory=list)
+    """Ids of the first :data:`KEPT` documents stored or seen again, in input order."""
 
 
 def extract_paths(paths: Iterable[str], published: str | None = None, stdin: BinaryIO | None = None,
@@ -53,32 +58,46 @@ def ingest_paths(store: Store, paths: Iterable[str], published: str | None = Non
                  stdin: BinaryIO | None = None, progress: bool = True, limits: ReadLimits | None = None,
                  fields: FieldMap | None = None) -> IngestReport:
     """Read, clean, extract and store; already-stored documents skip extraction entirely."""
-    report = IngestReport()
     stats = ReadStats()
+    report = ingest_items(store, read_inputs(paths, stdin=stdin, limits=limits, fields=fields, stats=stats),
+                          published, progress)
+    report.skipped = stats.skipped
+    return report
+
+
+def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published: str | None = None,
+                 progress: bool = False) -> IngestReport:
+    """Clean, extract and store raw items (from files, or a body posted to the API)."""
+    report = IngestReport()
+
+    def note(doc_id: str) -> None:
+        if len(report.documents) < KEPT:
+            report.documents.append(doc_id)
 
     def seen_again(document: Document) -> None:
+        note(document.id)
         report.copies += store.add_copy(document, document.origin)
 
     pipeline = standard_pipeline(published, is_known=store.has, on_known=seen_again,
                                  progress=Progress() if progress else None)
-    counting = _count(read_inputs(paths, stdin=stdin, limits=limits, fields=fields, stats=stats), report)
-    for item in pipeline.run(counting):
+    for item in pipeline.run(_count(items, report)):
         if isinstance(item, ErrorRecord):
             report.failed += 1
-            if len(report.errors) < 1000:
+            if len(report.errors) < KEPT:
                 report.errors.append(item)
             store.add_error(item)
         elif isinstance(item, Record):
             stored = store.save(item, item.document.origin)
+            note(item.document.id)
             if stored is not None:
                 report.new += 1
                 report.near_duplicates += stored.document.duplicate_of is not None
     for document in pipeline.deferred_copies:
         if store.has(document.id):  # (not stored if the first copy failed extraction)
+            note(document.id)
             report.copies += store.add_copy(document, document.origin)
     # skipped before extraction (already stored) or stored concurrently: both are unchanged
     report.unchanged = report.read - report.new - report.failed - report.copies
-    report.skipped = stats.skipped
     return report
 
 

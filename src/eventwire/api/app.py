@@ -17,9 +17,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
 from eventwire.errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
     EventwireError,
     Forbidden,
     InputError,
+    MalformedRecord,
     NotFound,
     PayloadTooLarge,
     RouteNotFound,
@@ -28,7 +32,6 @@ from eventwire.errors import (
     code_of,
 )
 from eventwire.incidents.summary import STATUSES
-from eventwire.record import ErrorRecord, Record
 from eventwire.sources.raw import RawItem
 from eventwire.store import EventFilter, IncidentFilter, Store
 from eventwire.store import query as q
@@ -141,7 +144,8 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
                contested: bool | None = None, outlet: str | None = None, doc_id: str | None = None,
                sort: str = "date", limit: Limit = 100, cursor: str | None = None) -> dict[str, Any]:
         f = EventFilter(type=type, cameo=cameo, actor=actor, country=country, sector=sector, place=place,
-                        place_country=place_country, bbox=_bbox(bbox), since=since, until=until,
+                        place_country=place_country, bbox=q.parse_bbox(bbox) if bbox is not None else None,
+                        since=since, until=until,
                         strict_dates=strict_dates, factuality=tuple(factuality or ()), claimed_by=claimed_by,
                         contested=contested, outlet=outlet, doc_id=doc_id, sort=sort, limit=limit, cursor=cursor)
         with opened() as store:
@@ -171,7 +175,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
             raise UsageError(f"status must be one of {', '.join(STATUSES)}")
         for value in (since, until):
             if value is not None:
-                q._range_start(value)  # the same date check as events
+                q.check_date(value)
         f = IncidentFilter(type=type, status=status, country=country, place=place, since=since, until=until,
                            min_sources=min_sources, min_independent=min_independent, limit=limit)
         with opened() as store:
@@ -232,30 +236,20 @@ def _raw_item(body: bytes, content_type: str) -> RawItem:
     """A raw item from the body: JSON ``{text|html, url, title, published, source}``, HTML or text."""
     kind = content_type.split(";")[0].strip().lower()
     if b"\x00" in body[:4096]:
-        from eventwire.errors import BinaryInput
-
         raise BinaryInput("the body is binary, not text")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        from eventwire.errors import EncodingError
-
         raise EncodingError("the body is not UTF-8") from None
     if not text.strip():
-        from eventwire.errors import EmptyInput
-
         raise EmptyInput("the body is empty")
     if kind == "application/json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            from eventwire.errors import MalformedRecord
-
-            raise MalformedRecord(f"the body is not JSON: {exc.msg} at character {exc.pos}") from None
+                raise MalformedRecord(f"the body is not JSON: {exc.msg} at character {exc.pos}") from None
         if not isinstance(data, dict) or not isinstance(data.get("text") or data.get("html"), str):
-            from eventwire.errors import MalformedRecord
-
-            raise MalformedRecord("a JSON body needs a 'text' or 'html' string")
+                raise MalformedRecord("a JSON body needs a 'text' or 'html' string")
         def field(name: str) -> str | None:
             value = data.get(name)
             return value if isinstance(value, str) else None
@@ -272,41 +266,24 @@ def _raw_item(body: bytes, content_type: str) -> RawItem:
 
 
 def _ingest(db_path: str, item: RawItem) -> dict[str, Any]:
-    from eventwire.pipeline import standard_pipeline
+    """Store one posted document through the same path as ``eventwire ingest``."""
+    from eventwire.ingest import ingest_items
 
     with Store(db_path) as store:
-        known: list[Any] = []
-        pipeline = standard_pipeline(is_known=store.has, on_known=known.append)
-        results = list(pipeline.run([item]))
-        seen = [*known, *pipeline.deferred_copies]
-        if seen:  # the same text is stored already: note where else it was seen
-            added = store.add_copy(seen[0], seen[0].origin)
-            return {"status": "copy" if added else "unchanged", "id": seen[0].id}
-        for result in results:
-            if isinstance(result, ErrorRecord):
-                store.add_error(result)
-                err = InputError(result.message)
-                err.code = result.code
-                raise err
-            if isinstance(result, Record):
-                stored = store.save(result, "<api>")
-                if stored is None:
-                    return {"status": "unchanged", "id": result.document.id}
-                return {"status": "new", "id": stored.document.id, "events": len(stored.events),
-                        "claims": len(stored.claims), "duplicate_of": stored.document.duplicate_of}
-    raise InputError("the body produced no document")
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        parts = [float(x) for x in value.split(",")]
-    except ValueError:
-        parts = []
-    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
-        raise UsageError("bbox takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
-    return parts[0], parts[1], parts[2], parts[3]
+        report = ingest_items(store, [item])
+        if report.failed:
+            error = report.errors[0]
+            err = InputError(error.message)
+            err.code = error.code
+            raise err
+        if not report.documents:
+            raise InputError("the body produced no document")
+        doc_id = report.documents[0]
+        if not report.new:
+            return {"status": "copy" if report.copies else "unchanged", "id": doc_id}
+        stored = store.get(doc_id)
+        return {"status": "new", "id": doc_id, "events": len(stored.events), "claims": len(stored.claims),
+                "duplicate_of": stored.document.duplicate_of}
 
 
 __all__ = ["MAX_BODY", "create_app", "envelope", "status_of"]

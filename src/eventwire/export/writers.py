@@ -21,7 +21,6 @@ from eventwire.resolve.kb import countries
 from eventwire.store import EventFilter, Store
 from eventwire.store.rows import EVENT_COLUMNS
 
-PAGE = 1000
 CSV_COLUMNS = [*EVENT_COLUMNS, "title", "url", "published", "dated_by"]
 
 
@@ -29,7 +28,7 @@ def iter_events(store: Store, f: EventFilter | None = None) -> Iterator[dict[str
     """Every event matching ``f``, streamed (memory stays flat however many there are)."""
     from eventwire.store.query import iter_events as stream
 
-    yield from stream(store.conn, replace(f or EventFilter(), limit=PAGE, cursor=None))
+    yield from stream(store.conn, replace(f or EventFilter(), cursor=None))
 
 
 def _is_empty(f: EventFilter | None) -> bool:

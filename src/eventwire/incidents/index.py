@@ -31,7 +31,6 @@ from eventwire.incidents.linking import (
     RADIUS_KM,
     coarser,
     distance_km,
-    group_by_document,
     index_keys,
     mutual_links,
     query_keys,
@@ -285,4 +284,4 @@ def cluster(documents: Iterable[Sequence[EventMention]]) -> MemoryBackend:
 
 
 __all__ = ["AddResult", "IncidentBackend", "IncidentClusterer", "MemoryBackend", "cluster",
-           "component_id", "group_by_document", "incident_id", "partition"]
+           "component_id", "incident_id", "partition"]

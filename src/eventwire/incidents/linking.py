@@ -24,7 +24,7 @@ order in which documents arrive.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from eventwire.incidents.mentions import EventMention, Party
@@ -229,10 +229,3 @@ def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
 def _neg(key: str) -> tuple[int, ...]:
     """Sort key that prefers the smaller mention key among equal scores."""
     return (*(-ord(c) for c in key), 1)
-
-
-def group_by_document(mentions: Iterable[EventMention]) -> dict[str, list[EventMention]]:
-    out: dict[str, list[EventMention]] = {}
-    for m in mentions:
-        out.setdefault(m.doc_id, []).append(m)
-    return out

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventwire.errors import UsageError
 
@@ -147,16 +147,21 @@ def _where(f: EventFilter, dense_box: bool = False) -> tuple[list[str], list[Any
     return where, params
 
 
-Branch = tuple[str, list[Any]]
+class Branch(NamedTuple):
+    """One disjoint part of a date filter, and the index that reads it fastest."""
+
+    cond: str
+    params: list[Any]
+    use_index: str = ""
 
 
 def _with_dates(f: EventFilter) -> tuple[list[str], list[Any]]:
     """The filter's conditions with its date branches OR-ed together (for counts by group)."""
     where, params = _where(f)
-    branches = [b for b in _date_branches(f) if b[0]]
+    branches = [b for b in _date_branches(f) if b.cond]
     if branches:
-        where.append("(" + " OR ".join(f"({c})" for c, _ in branches) + ")")
-        params += [p for _, ps in branches for p in ps]
+        where.append("(" + " OR ".join(f"({b.cond})" for b in branches) + ")")
+        params += [p for b in branches for p in b.params]
     return where, params
 
 
@@ -168,7 +173,7 @@ def _date_branches(f: EventFilter) -> list[Branch]:
     sets are disjoint and each is an index range, so queries take them as a UNION ALL instead
     of scanning the year before the range."""
     if not f.since and not f.until:
-        return [("", [])]
+        return [Branch("", [])]
     start = _range_start(f.since) if f.since else None
     end = _range_end(f.until) if f.until else None
     if f.strict_dates:
@@ -179,22 +184,20 @@ def _date_branches(f: EventFilter) -> list[Branch]:
         if end:
             cond.append(f"{DAY_END} <= ?")
             params.append(end)
-        return [(" AND ".join(cond), params)]
+        return [Branch(" AND ".join(cond), params)]
     if start is None:
-        return [(f"{DAY} <= ?", [end])]
-    inside = (f"{DAY} BETWEEN ? AND ?", [start, end]) if end else (f"{DAY} >= ?", [start])
+        return [Branch(f"{DAY} <= ?", [end])]
+    inside = Branch(f"{DAY} BETWEEN ? AND ?", [start, end]) if end else Branch(f"{DAY} >= ?", [start])
     reach = (date.fromisoformat(start) - timedelta(days=LONGEST_INTERVAL_DAYS)).isoformat()
-    before = (f"{DAY} >= ? AND {DAY} < ? AND e.date_end > e.day AND e.date_end >= ?", [reach, start, start])
+    # The 'before' part reads the partial index of vague dates: otherwise SQLite walks the day
+    # index through a whole year of precise events to find the few that reach into the range.
+    before = Branch(f"{DAY} >= ? AND {DAY} < ? AND e.date_end > e.day AND e.date_end >= ?", [reach, start, start],
+                    "events_vague")
     return [before, inside]
 
 
-VAGUE_INDEX = " INDEXED BY events_vague"
-"""The 'before' branch reads the partial index of vague dates: otherwise SQLite walks the day
-index through a whole year of precise events to find the few that reach into the range."""
-
-
-def _from(cond: str, join: bool = True) -> str:
-    hint = VAGUE_INDEX if "e.date_end > e.day" in cond else ""
+def _from(branch: Branch, join: bool = True) -> str:
+    hint = f" INDEXED BY {branch.use_index}" if branch.use_index else ""
     return f" FROM events e{hint}" + (" JOIN documents d ON d.id = e.doc_id" if join else "")
 
 
@@ -223,17 +226,18 @@ def _select(f: EventFilter, extra: list[str], extra_params: list[Any], limit: in
     columns = ("e.*, " + ("d.title, d.url, d.published, " if documents else "") + f"{key} AS sort_key, "
                "CASE WHEN e.date_start IS NULL THEN 'published' ELSE 'event' END AS dated_by")
     parts, all_params = [], []
-    for cond, cond_params in _date_branches(f):
-        clauses = [*where, *extra] + ([cond] if cond else [])
-        sql = (f"SELECT {columns}" + _from(cond, join)
+    for branch in _date_branches(f):
+        clauses = [*where, *extra] + ([branch.cond] if branch.cond else [])
+        sql = (f"SELECT {columns}" + _from(branch, join)
                + (" WHERE " + " AND ".join(clauses) if clauses else "")
                + f" ORDER BY {key} {direction}, e.doc_id {direction}, e.event_id {direction}")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        parts.append(f"SELECT * FROM ({sql})")
-        all_params += [*params, *extra_params, *cond_params]
+        parts.append(sql)
+        all_params += [*params, *extra_params, *branch.params]
     if len(parts) == 1:
         return parts[0], all_params
+    parts = [f"SELECT * FROM ({sql})" for sql in parts]  # each part keeps its own ORDER BY and LIMIT
     return " UNION ALL ".join(parts) + order + (f" LIMIT {int(limit)}" if limit is not None else ""), all_params
 
 
@@ -295,10 +299,10 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, 
 def count(conn: sqlite3.Connection, f: EventFilter) -> int:
     where, params = _where(f)
     total = 0
-    for cond, cond_params in _date_branches(f):
-        clauses = [*where] + ([cond] if cond else [])
-        sql = ("SELECT COUNT(*)" + _from(cond) + (" WHERE " + " AND ".join(clauses) if clauses else ""))
-        total += int(conn.execute(sql, [*params, *cond_params]).fetchone()[0])
+    for branch in _date_branches(f):
+        clauses = [*where] + ([branch.cond] if branch.cond else [])
+        sql = ("SELECT COUNT(*)" + _from(branch) + (" WHERE " + " AND ".join(clauses) if clauses else ""))
+        total += int(conn.execute(sql, [*params, *branch.params]).fetchone()[0])
     return total
 
 
@@ -389,6 +393,23 @@ def _limit(n: int) -> int:
 
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def check_date(value: str) -> None:
+    """Raise a usage error unless ``value`` is YYYY, YYYY-MM or YYYY-MM-DD."""
+    _range_start(value)
+
+
+def parse_bbox(value: str, name: str = "bbox") -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) from "min_lon,min_lat,max_lon,max_lat"; ``name`` is
+    how the caller's user wrote the option (``--bbox``, ``bbox``)."""
+    try:
+        parts = [float(x) for x in value.split(",")]
+    except ValueError:
+        parts = []
+    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+        raise UsageError(f"{name} takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
+    return parts[0], parts[1], parts[2], parts[3]
 
 
 def _range_start(value: str) -> str:
