@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
+.PHONY: install browser screenshots bench-web demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ install: $(STAMP)  ## create .venv and install eventwire with its pinned depende
 demo: $(STAMP)  ## ingest the bundled examples into ./eventwire.db and print a summary
 	$(VENV)/bin/eventwire demo --db eventwire.db
 
-test: $(STAMP)  ## run linters, type checks and the whole test suite
+browser:  ## Debian's Chromium for the browser tests and screenshots (installed with apt-get when missing)
+	bash tools/ensure_chromium.sh
+
+screenshots: $(STAMP) browser  ## a PNG of each web page into docs/screenshots/ (shown in the README)
+	$(PY) tools/screenshots.py
+
+test: $(STAMP) browser  ## run linters, type checks and the whole test suite
 	$(VENV)/bin/ruff check src tests benchmarks tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
@@ -32,7 +38,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -57,6 +63,9 @@ bench-incidents: $(STAMP)  ## incident clustering on VOA stories published by fo
 
 bench-incidents-scale: $(STAMP)  ## clustering time for 100,000 event mentions on one core
 	$(PY) benchmarks/incidents_scale.py --mentions $(or $(MENTIONS),100000)
+
+bench-web: $(STAMP) browser  ## page load times in Chromium on a store of 10,000 events
+	$(PY) benchmarks/web.py --events $(or $(EVENTS),10000)
 
 bench-store: $(STAMP)  ## query, search and export speed on a store of 1,000,000 events (EVENTS=...)
 	$(PY) benchmarks/store.py --events $(or $(EVENTS),1000000)

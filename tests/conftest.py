@@ -29,3 +29,11 @@ def cli() -> list[str]:
     exe = shutil.which("eventwire", path=str(Path(sys.executable).parent))
     assert exe, "eventwire console script is not installed in this environment"
     return [exe]
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the bundled examples and two hostile articles (see ``web_store.py``)."""
+    from web_store import build
+
+    return build(tmp_path_factory.mktemp("web") / "web.db")

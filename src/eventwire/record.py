@@ -23,6 +23,7 @@ PloverType = Literal[
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 Factuality = Literal["asserted", "reported", "denied", "negated", "hypothetical",
                      "conditional", "future", "threatened"]
+FACTUALITIES: tuple[str, ...] = get_args(Factuality)
 DatePrecision = Literal["second", "day", "month", "year", "unknown"]
 TimePrecision = Literal["second", "minute", "hour", "day", "week", "month", "season",
                         "quarter", "year", "decade", "unknown"]

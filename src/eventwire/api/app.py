@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
@@ -35,6 +35,8 @@ from eventwire.incidents.summary import STATUSES
 from eventwire.sources.raw import RawItem
 from eventwire.store import EventFilter, IncidentFilter, Store
 from eventwire.store import query as q
+from eventwire.web import views
+from eventwire.web.pages import SECURITY_HEADERS, add_pages, error_page
 
 MAX_BODY = 5 * 1024 * 1024
 """Largest POST body in bytes (a long article as HTML is well under 1 MB)."""
@@ -68,6 +70,19 @@ def error_response(status: int, code: str, message: str, details: Any = None) ->
     return JSONResponse(body, status_code=status)
 
 
+def respond(request: Request, status: int, code: str, message: str, details: Any = None) -> Response:
+    """An error as the API's JSON envelope, or as a web page for the web page's routes.
+
+    Security headers are set here as well as in the middleware, because a crash's response
+    is made outside the middleware stack."""
+    if request.url.path.startswith("/v1/") or request.url.path.startswith("/static/"):
+        response: Response = error_response(status, code, message, details)
+    else:
+        response = error_page(request, status, code, message)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
 def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
     """The API over the store at ``db``; ``token`` enables writes."""
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
@@ -83,24 +98,30 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
         finally:
             store.close()
 
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
     @app.exception_handler(EventwireError)
-    async def on_error(_: Request, exc: EventwireError) -> JSONResponse:
-        return error_response(status_of(exc), exc.code, exc.message)
+    async def on_error(request: Request, exc: EventwireError) -> Response:
+        return respond(request, status_of(exc), exc.code, exc.message)
 
     @app.exception_handler(RequestValidationError)
-    async def on_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
         details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
                    for e in exc.errors()]
-        return error_response(422, "E500", "the request's parameters are not valid", details)
+        return respond(request, 422, "E500", "the request's parameters are not valid", details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         code = {404: RouteNotFound.code, 405: UsageError.code}.get(exc.status_code, "E500")
-        return error_response(exc.status_code, code, str(exc.detail))
+        return respond(request, exc.status_code, code, str(exc.detail))
 
     @app.exception_handler(Exception)
-    async def on_crash(_: Request, exc: Exception) -> JSONResponse:
-        return error_response(500, code_of(exc), "internal error; the server log has the details")
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        return respond(request, 500, code_of(exc), "internal error; the server log has the details")
 
     # --- documents ----------------------------------------------------------------------
 
@@ -196,6 +217,22 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
             rows = store.search(q_, kind, limit, offset)
         return envelope(rows, count=len(rows), limit=limit, offset=offset)
 
+    @app.get("/v1/timeline")
+    def timeline(request: Request) -> dict[str, Any]:
+        """Events per day by type (the timeline), with the filters of ``/v1/events``."""
+        f = views.event_filter(request.query_params)
+        with opened() as store:
+            rows = q.events_per_day(store.conn, f)
+        return envelope(rows, count=len(rows))
+
+    @app.get("/v1/places")
+    def places(request: Request) -> dict[str, Any]:
+        """Resolved places with their event counts (the map), with the filters of ``/v1/events``."""
+        f = views.event_filter(request.query_params)
+        with opened() as store:
+            rows = q.events_per_place(store.conn, f)
+        return envelope(rows, count=len(rows))
+
     @app.get("/v1/stats")
     def stats() -> dict[str, Any]:
         with opened() as store:
@@ -206,6 +243,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
             summary["events_per_place"] = q.events_per_place(store.conn)[:100]
         return envelope(summary, version=__version__, writable=token is not None)
 
+    add_pages(app, opened)
     return app
 
 

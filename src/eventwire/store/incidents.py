@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from eventwire.errors import NotFound
+from eventwire.errors import NotFound, UsageError
 from eventwire.incidents.index import IncidentClusterer, Link
 from eventwire.incidents.linking import index_keys
 from eventwire.incidents.mentions import EventMention, mentions_from_record
@@ -182,6 +182,8 @@ class IncidentFilter:
     until: str | None = None
     min_sources: int | None = None
     min_independent: int | None = None
+    sort: str = "sources"
+    """"sources": most independent sources first; "latest": the most recently first seen first."""
     limit: int = 1000
 
 
@@ -189,8 +191,14 @@ INCIDENT_COLUMNS = ["id", "type", "status", "date", "place", "country", "n_event
                     "n_sources", "n_independent", "first_seen"]
 
 
+INCIDENT_ORDER = {"sources": "n_independent DESC, n_sources DESC, COALESCE(date, first_seen) DESC, id",
+                  "latest": "first_seen DESC, n_independent DESC, id"}
+
+
 def query(conn: sqlite3.Connection, f: IncidentFilter) -> list[dict[str, Any]]:
-    """Incident rows matching ``f``, most sources first, then the latest."""
+    """Incident rows matching ``f``, most sources first, then the latest (or the latest first)."""
+    if f.sort not in INCIDENT_ORDER:
+        raise UsageError(f"sort must be one of {', '.join(INCIDENT_ORDER)}")
     where: list[str] = []
     params: list[Any] = []
     if f.type:
@@ -219,7 +227,7 @@ def query(conn: sqlite3.Connection, f: IncidentFilter) -> list[dict[str, Any]]:
         params.append(f.min_independent)
     sql = ("SELECT " + ", ".join(INCIDENT_COLUMNS) + " FROM incidents"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY n_independent DESC, n_sources DESC, COALESCE(date, first_seen) DESC, id LIMIT ?")
+           + " ORDER BY " + INCIDENT_ORDER[f.sort] + " LIMIT ?")
     params.append(f.limit)
     return [dict(r) for r in conn.execute(sql, params)]
 

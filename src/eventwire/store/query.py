@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -324,8 +325,9 @@ def fts_query(text: str) -> str:
 
 
 def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: int = 20,
-           offset: int = 0) -> list[dict[str, Any]]:
-    """Documents and claims matching ``text``, best first, with a highlighted snippet."""
+           offset: int = 0, marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+    """Documents and claims matching ``text``, best first, with a snippet whose matches are
+    wrapped in ``marks`` (the web page asks for control characters it can turn into tags)."""
     query = fts_query(text)
     where = "search MATCH ?"
     params: list[Any] = [query]
@@ -335,9 +337,9 @@ def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: 
         where += " AND kind = ?"
         params.append(kind)
     rows = conn.execute(
-        "SELECT doc_id, claim_id, kind, title, snippet(search, 4, '[', ']', '…', 16) AS snippet, "
+        "SELECT doc_id, claim_id, kind, title, snippet(search, 4, ?, ?, '…', 16) AS snippet, "
         f"bm25(search) AS rank FROM search WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
-        [*params, _limit(limit), max(0, offset)])
+        [*marks, *params, _limit(limit), max(0, offset)])
     return [dict(r) for r in rows]
 
 
@@ -396,8 +398,12 @@ _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def check_date(value: str) -> None:
-    """Raise a usage error unless ``value`` is YYYY, YYYY-MM or YYYY-MM-DD."""
-    _range_start(value)
+    """Raise a usage error unless ``value`` is a real YYYY, YYYY-MM or YYYY-MM-DD."""
+    start = _range_start(value)
+    try:
+        date.fromisoformat(start)
+    except ValueError:
+        raise UsageError(f"{value!r} is not a real date") from None
 
 
 def parse_bbox(value: str, name: str = "bbox") -> tuple[float, float, float, float]:
@@ -407,7 +413,8 @@ def parse_bbox(value: str, name: str = "bbox") -> tuple[float, float, float, flo
         parts = [float(x) for x in value.split(",")]
     except ValueError:
         parts = []
-    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+    if len(parts) != 4 or not all(math.isfinite(p) for p in parts) or not (
+            -180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
         raise UsageError(f"{name} takes min_lon,min_lat,max_lon,max_lat, e.g. 29,10,31,13")
     return parts[0], parts[1], parts[2], parts[3]
 

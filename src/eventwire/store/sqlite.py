@@ -61,6 +61,10 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0004_incidents", incidents.MIGRATION),
     ("0005_query", rows.MIGRATION),
     ("0006_views", datasette.VIEWS),
+    ("0007_web", """
+        CREATE INDEX incidents_first_seen ON incidents(first_seen);
+        CREATE INDEX documents_contradictions ON documents(published) WHERE n_contradictions > 0;
+    """),
 ]
 POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_duplicates": duplicates.backfill,
@@ -213,9 +217,10 @@ class Store:
     def count_events(self, f: EventFilter | None = None) -> int:
         return query.count(self.conn, f or EventFilter())
 
-    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    def search(self, text: str, kind: str | None = None, limit: int = 20, offset: int = 0,
+               marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
         """Full-text search over document texts and claims, best first."""
-        return query.search(self.conn, text, kind, limit, offset)
+        return query.search(self.conn, text, kind, limit, offset, marks)
 
     def incidents(self, f: IncidentFilter | None = None) -> list[dict[str, Any]]:
         """Incident rows (id, type, status, date, place, counts of sources) matching ``f``."""
