@@ -4,6 +4,7 @@
   "use strict";
   var text = document.getElementById("doc-text");
   var hint = document.getElementById("card-hint");
+  var panel = document.getElementById("cards");
   var current = null;
   var opener = null;
 
@@ -20,6 +21,7 @@
     });
     current = null;
     hint.hidden = false;
+    panel.classList.remove("open");
   }
 
   function show(ref, focusCard) {
@@ -29,6 +31,7 @@
     card.hidden = false;
     current = card;
     hint.hidden = true;
+    panel.classList.add("open");
     marksOf(ref).forEach(function (m) {
       m.classList.add("selected");
       m.setAttribute("aria-expanded", "true");
@@ -53,7 +56,7 @@
     show(mark.dataset.ref, true);
   });
 
-  document.getElementById("cards").addEventListener("click", function (e) {
+  panel.addEventListener("click", function (e) {
     if (!e.target.classList.contains("close-card")) return;
     hide();
     if (opener) opener.focus();

@@ -32,14 +32,14 @@
     form.requestSubmit();
   }
 
-  // Without a chosen range, show the days that hold the central 98% of events, so that one
+  // Without a chosen range, show the days that hold the central 95% of events, so that one
   // event dated decades away does not squeeze everything else into a single pixel.
   function typicalSpan(rows) {
     var total = rows.reduce(function (s, r) { return s + r.events; }, 0), seen = 0, lo = null, hi = null;
     rows.forEach(function (r) {
       seen += r.events;
-      if (lo === null && seen > total * 0.01) lo = r.day;
-      if (hi === null && seen >= total * 0.99) hi = r.day;
+      if (lo === null && seen > total * 0.025) lo = r.day;
+      if (hi === null && seen >= total * 0.975) hi = r.day;
     });
     return [parseDay(lo || rows[0].day), parseDay(hi || rows[rows.length - 1].day)];
   }
@@ -95,7 +95,7 @@
       byDay[day].forEach(function (r) {
         var h = r.events / max * plotH;
         y -= h;
-        var rect = el("rect", { x: left + index * bw, y: y, width: Math.max(bw - (bw > 3 ? 1 : 0), 0.5), height: h,
+        var rect = el("rect", { x: left + index * bw, y: y, width: Math.max(bw - (bw > 3 ? 1 : 0), 2), height: h,
                                 fill: COLOURS[types.indexOf(r.type) % COLOURS.length], class: "bar",
                                 "data-day": day, "data-type": r.type }, svg);
         el("title", {}, rect).textContent = day + " " + r.type + ": " + r.events;
@@ -120,7 +120,8 @@
       tbody.appendChild(tr);
     });
     rangeLabel.textContent = iso(first) + " to " + iso(last) + " (" + days + " days)" +
-      (outside ? "; " + outside + " events fall outside (All dates shows them)" : "");
+      (outside ? "; " + outside + (outside === 1 ? " event falls" : " events fall") +
+       " outside (All dates shows " + (outside === 1 ? "it)" : "them)") : "");
     brush(svg, first, bw, left, plotH, days);
     box.dataset.first = iso(first);
     box.dataset.days = String(days);
