@@ -145,13 +145,15 @@ def test_web_urls_stay_links(url: str) -> None:
 
 def test_event_filter_reads_the_form_and_ignores_empty_fields() -> None:
     f = views.event_filter(QueryParams("type=assault&cameo=19&actor=&since=2024-01&factuality=denied"
-                                       "&factuality=reported&contested=true&bbox=1,2,3,4&sort=-date"))
-    assert (f.type, f.cameo, f.actor, f.since, f.factuality, f.contested, f.bbox, f.sort) == \
-        ("assault", "19", None, "2024-01", ("denied", "reported"), True, (1.0, 2.0, 3.0, 4.0), "-date")
+                                       "&factuality=reported&contested=true&bbox=1,2,3,4&sort=-date"
+                                       "&strict_dates=true&doc_id=sha256:ab"))
+    assert (f.type, f.cameo, f.actor, f.since, f.factuality, f.contested, f.bbox, f.sort, f.strict_dates,
+            f.doc_id) == ("assault", "19", None, "2024-01", ("denied", "reported"), True, (1.0, 2.0, 3.0, 4.0),
+                          "-date", True, "sha256:ab")
 
 
 @pytest.mark.parametrize("query", ["since=yesterday", "type=BOMBING", "factuality=maybe", "contested=perhaps",
-                                   "bbox=1,2,3", "bbox=nan,0,1,1", "bbox=0,0,200,1", "sort=random",
+                                   "bbox=1,2,3", "bbox=nan,0,1,1", "strict_dates=yes", "bbox=0,0,200,1", "sort=random",
                                    "until=2024-13-01", "since=2023-02-30"])
 def test_bad_filters_are_usage_errors(query: str) -> None:
     with pytest.raises(UsageError):
@@ -260,6 +262,13 @@ def test_events_table_applies_its_filters(client: TestClient) -> None:
     assert re.search(r"(\d+) events match", assaults)
     types = re.findall(r"</td>\s*<td>([A-Z]+)(?: <span| *</td>)", assaults)
     assert types and set(types) == {"ASSAULT"}
+
+
+def test_events_table_filters_by_document(client: TestClient, web_db: Path) -> None:
+    doc = ids(web_db, "SELECT id FROM documents ORDER BY n_events DESC LIMIT 1")[0]
+    html = client.get(f"/events?doc_id={doc}").text
+    links = re.findall(r'<td><a href="/documents/([^"#]+)#', html)
+    assert links and {link.replace("%3A", ":") for link in links} == {doc}
 
 
 def test_events_pages_follow_the_cursor(client: TestClient, web_db: Path) -> None:

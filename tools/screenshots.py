@@ -32,7 +32,8 @@ def pages(db: Path) -> list[tuple[str, str]]:
     conn.close()
     anchor = f"#m-{first_claim[0]}" if first_claim else ""
     return [("overview", "/"), ("events", "/events?type=ASSAULT"), ("document", f"/documents/{doc}{anchor}"),
-            ("incident", f"/incidents/{incident}"), ("contested", "/contested"), ("timeline", "/timeline?since=2025-03-01&until=2025-03-20"),
+            ("incident", f"/incidents/{incident}"), ("contested", "/contested"),
+            ("timeline", "/timeline?since=2025-03-01&until=2025-03-20"),
             ("map", "/map"), ("search", "/search?q=Turkish")]
 
 

@@ -20,7 +20,7 @@ from eventwire.store import EventFilter, IncidentFilter, Store
 from eventwire.store import query as q
 
 EVENT_FILTERS = ("type", "cameo", "actor", "country", "sector", "place", "place_country", "bbox", "since",
-                 "until", "factuality", "claimed_by", "contested", "outlet", "sort")
+                 "until", "strict_dates", "factuality", "claimed_by", "contested", "outlet", "doc_id", "sort")
 """Query parameters of the events table, the timeline and the map: the same names as ``/v1/events``."""
 
 PAGE_SIZE = 50
@@ -65,13 +65,17 @@ def event_filter(params: QueryParams, limit: int = PAGE_SIZE) -> EventFilter:
     kind = one("type")
     if kind is not None and kind.upper() not in PLOVER_TYPES:
         raise UsageError(f"type must be one of {', '.join(PLOVER_TYPES)}")
+    strict = one("strict_dates")
+    if strict not in (None, "true", "false"):
+        raise UsageError("strict_dates must be 'true' or 'false'")
     sort = one("sort") or "date"
     if sort not in ("date", "-date"):
         raise UsageError("sort must be 'date' or '-date'")
     return EventFilter(type=kind, cameo=one("cameo"), actor=one("actor"), country=one("country"),
                        sector=one("sector"), place=one("place"), place_country=one("place_country"),
                        bbox=q.parse_bbox(bbox) if bbox else None, since=one("since"), until=one("until"),
-                       factuality=factuality, claimed_by=one("claimed_by"),
+                       strict_dates=strict == "true", factuality=factuality, doc_id=one("doc_id"),
+                       claimed_by=one("claimed_by"),
                        contested=None if contested is None else contested == "true", outlet=one("outlet"),
                        sort=sort, limit=limit, cursor=one("cursor"))
 
