@@ -132,32 +132,33 @@ class Extract:
             chunk = list(islice(iterator, self.batch_size))
             if not chunk:
                 return
-            results: dict[str, Item] = {}
-            for x in chunk:
+            # keyed by position, not id: two copies of one text in a batch keep their own metadata
+            results: dict[int, Item] = {}
+            for i, x in enumerate(chunk):
                 if isinstance(x, Document) and x.language != "en":
-                    results[x.id] = Record(document=x)  # stored and flagged; no English NLP on it
-            docs = [x for x in chunk if isinstance(x, Document) and x.id not in results]
-            fits = [_within_parser_limit(d, nlp.max_length) for d in docs]
+                    results[i] = Record(document=x)  # stored and flagged; no English NLP on it
+            docs = [(i, x) for i, x in enumerate(chunk) if isinstance(x, Document) and i not in results]
+            fits = [_within_parser_limit(d, nlp.max_length) for _, d in docs]
             parsed: list[Doc | None]
             try:
                 parsed = list(nlp.pipe([text for _, text in fits]))
             except Exception:
                 parsed = []
-                for d, text in fits:
+                for (i, d), (_, text) in zip(docs, fits, strict=True):
                     try:
                         parsed.append(nlp(text))
                     except Exception as exc:
-                        results[d.id] = error_record(d.origin or d.id, self.name, exc, d.id)
+                        results[i] = error_record(d.origin or d.id, self.name, exc, d.id)
                         parsed.append(None)
-            for (d, _text), sdoc in zip(fits, parsed, strict=True):
+            for (i, _doc), (d, _text), sdoc in zip(docs, fits, parsed, strict=True):
                 if sdoc is None:
                     continue
                 try:
-                    results[d.id] = extract(d, sdoc)
+                    results[i] = extract(d, sdoc)
                 except Exception as exc:
-                    results[d.id] = error_record(d.origin or d.id, self.name, exc, d.id)
-            for x in chunk:
-                yield results[x.id] if isinstance(x, Document) else x
+                    results[i] = error_record(d.origin or d.id, self.name, exc, d.id)
+            for i, x in enumerate(chunk):
+                yield results[i] if isinstance(x, Document) else x
 
 
 def _within_parser_limit(document: Document, limit: int) -> tuple[Document, str]:
