@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install browser screenshots bench-web demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
+.PHONY: install browser screenshots bench-web bench-scale demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -63,6 +63,9 @@ bench-incidents: $(STAMP)  ## incident clustering on VOA stories published by fo
 
 bench-incidents-scale: $(STAMP)  ## clustering time for 100,000 event mentions on one core
 	$(PY) benchmarks/incidents_scale.py --mentions $(or $(MENTIONS),100000)
+
+bench-scale: $(STAMP)  ## documents/s of eventwire run, 1 and 2 workers, local and Ray engines
+	$(PY) benchmarks/scale.py --data $(SHARED)/data
 
 bench-web: $(STAMP) browser  ## page load times in Chromium on a store of 10,000 events
 	$(PY) benchmarks/web.py --events $(or $(EVENTS),10000)
