@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.incidents.cluster import MentionFeatures, cluster_mentions, story_groups
+from eventwire.incidents.cluster import MentionFeatures, cluster_mentions, family, story_groups
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -63,6 +63,27 @@ def test_stories_split_reports_of_two_happenings() -> None:
     assert labels[0] == labels[1] and labels[1] != labels[2] and labels[2] != labels[3]
 
 
+def test_one_death_reported_as_killed_died_and_murder_is_one_cluster() -> None:
+    docs = {"a": Counter({"smith": 2, "ohio": 1}), "b": Counter({"smith": 1, "ohio": 2}),
+            "c": Counter({"jones": 2, "texas": 1})}  # a third story gives the names their weight
+    mentions = [MentionFeatures("a", "kill"), MentionFeatures("b", "die"), MentionFeatures("b", "murder"),
+                MentionFeatures("a", "dies"), MentionFeatures("a", "arrest"), MentionFeatures("b", "fire")]
+    labels = cluster_mentions(mentions, docs)
+    assert labels[0] == labels[1] == labels[2] == labels[3]
+    assert len({labels[0], labels[4], labels[5]}) == 3  # other happenings, and "fire" is too ambiguous
+    assert family("shot") == family("shooting") and family("fire") == "fire"
+
+
+def test_reporting_verbs_join_only_when_their_sentences_match() -> None:
+    docs = {"a": Counter({"smith": 2}), "b": Counter({"smith": 2}), "c": Counter({"jones": 2})}
+    police = Counter({"police": 1, "suspect": 1, "arrest": 1})
+    mentions = [MentionFeatures("a", "say", sentence_terms=police),
+                MentionFeatures("b", "say", sentence_terms=Counter(police)),
+                MentionFeatures("b", "say", sentence_terms=Counter({"mayor": 1, "budget": 1, "vote": 1}))]
+    labels = cluster_mentions(mentions, docs)
+    assert labels[0] == labels[1] != labels[2]
+
+
 @pytest.fixture(scope="module")
 def figures() -> dict[str, object]:
     if not (DATA / "eval" / "coref" / "ecbplus").is_dir():
@@ -73,5 +94,5 @@ def figures() -> dict[str, object]:
 def test_clustering_beats_the_lemma_baseline(figures: dict[str, object]) -> None:
     ours, lemma = figures["eventwire"], figures["lemma"]
     assert isinstance(ours, dict) and isinstance(lemma, dict)
-    assert ours["conll_f1"] >= 0.75
-    assert ours["conll_f1"] >= lemma["conll_f1"] + 0.03
+    assert ours["conll_f1"] >= 0.77
+    assert ours["conll_f1"] >= lemma["conll_f1"] + 0.05
