@@ -29,6 +29,10 @@ REPORTING = {
     "indicate", "suggest", "complain", "charge", "vow", "pledge", "promise", "threaten",
     "believe", "conclude", "recall", "urge", "refute", "counter", "respond", "reply",
     "ask", "question", "wonder", "echo", "repeat", "contend", "concede", "caution", "testify",
+    # verbs of saying that code no act of their own ("answer" and "observe" stay out: "it does not
+    # answer whether", "observe the truce")
+    "assure", "joke", "quip", "retort", "shout", "scream", "whisper", "exclaim",
+    "boast", "brag", "comment", "recount", "opine", "inform", "notify",
 }
 NP_SPEECH_ACTS = {
     "accuse", "blame", "dismiss", "reject", "refute",
