@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -217,21 +217,21 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
             rows = store.search(q_, kind, limit, offset)
         return envelope(rows, count=len(rows), limit=limit, offset=offset)
 
+    def aggregate(request: Request, count_by: Callable[..., list[dict[str, Any]]]) -> dict[str, Any]:
+        f = views.event_filter(request.query_params)
+        with opened() as store:
+            rows = count_by(store.conn, f)
+        return envelope(rows, count=len(rows))
+
     @app.get("/v1/timeline")
     def timeline(request: Request) -> dict[str, Any]:
         """Events per day by type (the timeline), with the filters of ``/v1/events``."""
-        f = views.event_filter(request.query_params)
-        with opened() as store:
-            rows = q.events_per_day(store.conn, f)
-        return envelope(rows, count=len(rows))
+        return aggregate(request, q.events_per_day)
 
     @app.get("/v1/places")
     def places(request: Request) -> dict[str, Any]:
         """Resolved places with their event counts (the map), with the filters of ``/v1/events``."""
-        f = views.event_filter(request.query_params)
-        with opened() as store:
-            rows = q.events_per_place(store.conn, f)
-        return envelope(rows, count=len(rows))
+        return aggregate(request, q.events_per_place)
 
     @app.get("/v1/stats")
     def stats() -> dict[str, Any]:
