@@ -39,7 +39,7 @@ def build_corpus(data: Path, folder: Path, docs: int, shards: int) -> list[str]:
     files = [(folder / f"shard-{k:03d}.jsonl").open("w", encoding="utf-8") for k in range(shards)]
     for i in range(docs):
         story = dict(stories[i % len(stories)])
-        story["text"] = f"{story['text']}\n\n(Benchmark copy {i}.)"
+        story["text"] = f"{story['text']}\n\nThis is copy {i} of the story."
         files[i % shards].write(json.dumps(story) + "\n")
     for f in files:
         f.close()

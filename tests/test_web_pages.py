@@ -340,3 +340,32 @@ def test_search_page_highlights_matches(client: TestClient) -> None:
     html = client.get("/search?q=Kadugli").text
     assert "<mark>Kadugli</mark>" in html
     assert client.get("/search?q=").status_code == 200
+
+
+@pytest.mark.parametrize("raw_path", ["/static/../../pyproject.toml", "/static/%2e%2e/%2e%2e/pages.py",
+                                      "/static/..%2f..%2fapi%2fapp.py", "/static/%2e%2e%2f%2e%2e%2frecord.py",
+                                      "/static//etc/passwd", "/static/..\\..\\pages.py", "/static/%00world.json"])
+def test_static_files_refuse_paths_outside_their_folder(web_db: Path, raw_path: str) -> None:
+    """Sent byte for byte over a real socket: an HTTP client library would normalise the dots."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    from eventwire.api.background import serving
+
+    with serving(create_app(web_db)) as base:
+        parts = urlsplit(base)
+        conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+        conn.putrequest("GET", raw_path, skip_accept_encoding=True)
+        conn.endheaders()
+        response = conn.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        conn.close()
+    assert response.status in (400, 404), (raw_path, response.status)
+    for secret in ("[project]", "def create_app", "root:x:0", "class Record", "def add_pages"):
+        assert secret not in body
+
+
+def test_the_static_folder_serves_its_own_files(client: TestClient) -> None:
+    r = client.get("/static/world.json")
+    assert r.status_code == 200 and r.json()["countries"]
+    assert r.headers["content-security-policy"] == CSP

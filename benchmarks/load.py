@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""The API under load while an ingest writes to the same store.
+
+    python benchmarks/load.py [--clients 50] [--seconds 60] [--think 0] [--events 10000]
+
+A store is built (the store benchmark's synthetic events plus the bundled examples), then
+``eventwire serve`` runs on 127.0.0.1 in its own process, and ``eventwire ingest`` runs in
+another over the shared VOA stories (repeated, each text made distinct) into the same SQLite
+file (WAL: readers do not wait for the writer). ``--clients`` concurrent clients send a mix of
+requests — event pages with filters, search, incidents, one document, stats, the timeline and
+the overview page — for ``--seconds`` seconds, each waiting ``--think`` seconds between its
+requests (0: closed loop, every client always waiting on the server). Only loopback is ever
+contacted, and the loop stops by itself.
+
+Reported: requests per second, p50/p99 latency, server errors (5xx), other errors, and how many
+documents the ingest stored meanwhile. The issue's target: 0 server errors and p99 <= 500 ms
+with an ingest running. The last line is a JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from eventwire.ingest import example_paths, ingest_paths
+from eventwire.store import Store
+from store import build, real_records, shapes  # the store benchmark's generator
+
+PATHS = ["/v1/events?limit=50", "/v1/events?type=ASSAULT&limit=50", "/v1/events?since=2024-01&until=2024-03",
+         "/v1/events?country=SYR&sort=-date", "/v1/search?q=government", "/v1/search?q=%22peace%20talks%22",
+         "/v1/incidents?limit=20", "/v1/stats", "/v1/timeline?type=PROTEST", "/v1/places?since=2024", "/",
+         "/events?type=COERCE"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def corpus(data: Path, folder: Path, docs: int) -> Path:
+    stories = [json.loads(line) for line in (data / "corpora" / "voa" / "voa_stories.jsonl").open(encoding="utf-8")]
+    path = folder / "ingest.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(docs):
+            story = dict(stories[i % len(stories)])
+            story["text"] = f"{story['text']}\n\nThis is copy {i} of the story."
+            out.write(json.dumps(story) + "\n")
+    return path
+
+
+async def client(base: str, until: float, doc_ids: list[str], latencies: list[float],
+                 errors: dict[str, int], rng: random.Random, think: float) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30.0) as http:
+        while time.monotonic() < until:
+            if think:
+                await asyncio.sleep(rng.uniform(0, 2 * think))
+            path = rng.choice([*PATHS, "DOC"])
+            if path == "DOC":
+                path = f"/v1/documents/{rng.choice(doc_ids)}"
+            started = time.perf_counter()
+            try:
+                response = await http.get(path)
+            except httpx.HTTPError as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                continue
+            latencies.append(time.perf_counter() - started)
+            if response.status_code >= 500:
+                errors["5xx"] = errors.get("5xx", 0) + 1
+            elif response.status_code >= 400:
+                errors[str(response.status_code)] = errors.get(str(response.status_code), 0) + 1
+
+
+async def hammer(base: str, clients: int, seconds: float, doc_ids: list[str],
+                 think: float) -> tuple[list[float], dict[str, int]]:
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(client(base, until, doc_ids, latencies, errors, random.Random(i), think)
+                           for i in range(clients)))
+    return latencies, errors
+
+
+def wait_ready(base: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/v1/stats", timeout=2.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause of a client between requests (s)")
+    args = parser.parse_args(argv)
+    exe = str(Path(sys.executable).parent / "eventwire")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "load.db"
+        store = build(db, args.events, 7, shapes(real_records()))
+        ingest_paths(store, example_paths(), progress=False)
+        doc_ids = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY random() LIMIT 500")]
+        before = store.summary()["documents"]
+        store.close()
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+        server = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        ingest = None
+        try:
+            wait_ready(base)
+            ingest = subprocess.Popen([exe, "ingest", str(corpus(args.data, Path(tmp), 2000)), "--db", str(db)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(3.0)  # the ingest is past loading its model and writing
+            started = time.perf_counter()
+            latencies, errors = asyncio.run(hammer(base, args.clients, args.seconds, doc_ids, args.think))
+            elapsed = time.perf_counter() - started
+            ingest_running = ingest.poll() is None
+        finally:
+            if ingest is not None:
+                ingest.terminate()
+                out, err = ingest.communicate(timeout=30)
+                if ingest.returncode not in (0, -15):
+                    print(f"ingest exited {ingest.returncode}: {(out + err)[-2000:]}", file=sys.stderr)
+            server.terminate()
+            server.wait(timeout=30)
+        with Store(db) as after:
+            stored = after.summary()["documents"] - before
+            integrity = after.conn.execute("PRAGMA integrity_check").fetchone()[0]
+    ms = sorted(x * 1000 for x in latencies)
+    result = {"clients": args.clients, "think_seconds": args.think, "seconds": round(elapsed, 1), "requests": len(ms),
+              "requests_per_second": round(len(ms) / elapsed, 1),
+              "p50_ms": round(statistics.median(ms), 1) if ms else None,
+              "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 1) if ms else None,
+              "server_errors": errors.get("5xx", 0), "other_errors": {k: v for k, v in errors.items() if k != "5xx"},
+              "ingest_running_throughout": ingest_running, "documents_ingested_meanwhile": stored,
+              "integrity": integrity, "target_p99_ms": 500}
+    print(f"{args.clients} clients for {result['seconds']} s against 127.0.0.1 while an ingest wrote to the store")
+    print(f"requests {result['requests']:,}  ({result['requests_per_second']:,} per second)")
+    print(f"latency p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  (target p99 <= 500 ms)")
+    print(f"server errors {result['server_errors']}  other errors {result['other_errors']}")
+    print(f"ingest stored {stored} documents meanwhile (still running at the end: {ingest_running}); "
+          f"integrity_check: {integrity}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
