@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install browser screenshots bench-web bench-scale demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
+.PHONY: install browser screenshots bench-web bench-scale bench-load demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-load bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data
@@ -66,6 +66,9 @@ bench-incidents-scale: $(STAMP)  ## clustering time for 100,000 event mentions o
 
 bench-scale: $(STAMP)  ## documents/s of eventwire run, 1 and 2 workers, local and Ray engines
 	$(PY) benchmarks/scale.py --data $(SHARED)/data
+
+bench-load: $(STAMP)  ## 50 API clients on 127.0.0.1 for 60 s while an ingest writes (THINK=seconds between requests)
+	$(PY) benchmarks/load.py --data $(SHARED)/data --think $(or $(THINK),0)
 
 bench-web: $(STAMP) browser  ## page load times in Chromium on a store of 10,000 events
 	$(PY) benchmarks/web.py --events $(or $(EVENTS),10000)
