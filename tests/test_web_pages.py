@@ -369,3 +369,23 @@ def test_the_static_folder_serves_its_own_files(client: TestClient) -> None:
     r = client.get("/static/world.json")
     assert r.status_code == 200 and r.json()["countries"]
     assert r.headers["content-security-policy"] == CSP
+
+
+@pytest.mark.parametrize("hostile", ["' OR '1'='1", "'; DROP TABLE documents; --", "%", "_", "\\", "\x00",
+                                     "\" onmouseover=\"alert(1)", "<script>alert(1)</script>"])
+def test_injection_attempts_on_every_page_parameter(client: TestClient, web_db: Path, hostile: str) -> None:
+    with Store(web_db) as store:
+        before = (store.summary()["documents"], store.count_events())
+    for name in views.EVENT_FILTERS:
+        for path in ("/events", "/timeline", "/map", "/v1/timeline", "/v1/places"):
+            response = client.get(path, params={name: hostile})
+            assert response.status_code in (200, 400), (path, name, response.text[:300])
+            if response.headers["content-type"].startswith("text/html"):
+                assert "<script>alert" not in response.text and '" onmouseover' not in response.text
+    for path, name in (("/documents", "outlet"), ("/incidents", "place"), ("/incidents", "type"),
+                       ("/search", "q"), ("/search", "kind"), ("/incidents", "status"), ("/incidents", "sort")):
+        response = client.get(path, params={name: hostile})
+        assert response.status_code in (200, 400), (path, name, response.text[:300])
+        assert "<script>alert" not in response.text
+    with Store(web_db) as store:
+        assert (store.summary()["documents"], store.count_events()) == before
