@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Documents per second of ``eventwire run`` with 1 and 2 workers on each engine, same corpus, one run.
 
-    python benchmarks/scale.py [--data ../shared/data] [--docs 300] [--shards 12] [--day-docs 500000]
+    python benchmarks/scale.py [--data ../shared/data] [--docs 500] [--shards 12] [--day-docs 500000]
 
 The corpus is the shared VOA stories, repeated with a line that makes each text distinct (so
 every document is really extracted, not skipped as a copy), split into ``--shards`` JSONL
@@ -54,7 +54,7 @@ def measure(inputs: list[str], out: Path, engine: str, workers: int) -> tuple[in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--shards", type=int, default=12)
     parser.add_argument("--day-docs", type=int, default=500_000,
                         help="documents in one day of the target feed, for the cluster estimate")
