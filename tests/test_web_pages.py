@@ -389,3 +389,14 @@ def test_injection_attempts_on_every_page_parameter(client: TestClient, web_db: 
         assert "<script>alert" not in response.text
     with Store(web_db) as store:
         assert (store.summary()["documents"], store.count_events()) == before
+
+
+def test_document_list_filters_by_outlet_literally(web_db: Path) -> None:
+    with Store(web_db) as store:
+        voa = store.document_list(outlet="voanews")
+        assert voa and all(d["domain"] == "voanews.com" for d in voa)
+        assert store.document_list(outlet="%") == [] and store.document_list(outlet="_") == []
+        newest = store.document_list(newest_first=True)
+        dates = [d["published"] or "" for d in newest]
+        assert dates == sorted(dates, reverse=True)
+        assert len(store.document_list(limit=2, offset=1)) == 2

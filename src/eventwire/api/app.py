@@ -128,14 +128,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     @app.get("/v1/documents")
     def documents(limit: Limit = 100, offset: Offset = 0, outlet: str | None = None) -> dict[str, Any]:
         with opened() as store:
-            sql = ("SELECT id, url, title, published, source_name, domain, language, n_events, n_claims, "
-                   "n_contradictions, duplicate_of, syndication_group, ingested_at FROM documents")
-            params: list[Any] = []
-            if outlet:
-                sql += " WHERE domain LIKE ? OR source_name LIKE ?"
-                params += [f"%{outlet}%"] * 2
-            rows = [dict(r) for r in store.conn.execute(sql + " ORDER BY rowid LIMIT ? OFFSET ?",
-                                                        [*params, limit, offset])]
+            rows = store.document_list(outlet, limit, offset)
         return envelope(rows, limit=limit, offset=offset, count=len(rows))
 
     @app.get("/v1/documents/{doc_id}")

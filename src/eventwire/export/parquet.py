@@ -28,12 +28,13 @@ from eventwire.store.rows import EVENT_COLUMNS
 BATCH = 10_000
 FILES = {"documents.parquet", "events.parquet", "claims.parquet", "incidents.parquet"}
 
-_INT = {"sentence", "geonames_id", "contested", "n_events", "n_claims", "n_contradictions", "n_documents",
+_INT = {"sentence", "geonames_id", "contested", "n_events", "n_claims", "n_contradictions", "n_documents", "words",
         "n_sources", "n_independent"}
 _FLOAT = {"lat", "lon", "confidence", "similarity"}
 
 
-def _schema(columns: Iterable[str], lists: Iterable[str] = ()) -> pa.Schema:
+def arrow_schema(columns: Iterable[str], lists: Iterable[str] = ()) -> pa.Schema:
+    """Fixed Arrow types for eventwire's columns (also used by ``eventwire run``'s output)."""
     listed = set(lists)
     fields = []
     for c in columns:
@@ -48,14 +49,14 @@ def _schema(columns: Iterable[str], lists: Iterable[str] = ()) -> pa.Schema:
     return pa.schema(fields)
 
 
-EVENTS = _schema([*EVENT_COLUMNS, "dated_by"])
+EVENTS = arrow_schema([*EVENT_COLUMNS, "dated_by"])
 """Events without their document's title, URL and date: those are in documents.parquet
 (join on ``doc_id``), and leaving them out saves reading the documents table per event."""
-DOCUMENTS = _schema(["id", "url", "title", "published", "source_name", "domain", "language", "origin", "n_events",
+DOCUMENTS = arrow_schema(["id", "url", "title", "published", "source_name", "domain", "language", "origin", "n_events",
                      "n_claims", "n_contradictions", "duplicate_of", "syndication_group", "similarity", "ingested_at",
                      "text"])
-CLAIMS = _schema(["doc_id", "claim_id", "speaker", "kind", "stance", "content"])
-INCIDENTS = _schema(["id", "type", "status", "first_seen", "date", "place", "country", "lat", "lon", "n_events",
+CLAIMS = arrow_schema(["doc_id", "claim_id", "speaker", "kind", "stance", "content"])
+INCIDENTS = arrow_schema(["id", "type", "status", "first_seen", "date", "place", "country", "lat", "lon", "n_events",
                      "n_documents", "n_sources", "n_independent", "outlets", "conflicts", "documents"],
                     lists=["outlets", "conflicts", "documents"])
 

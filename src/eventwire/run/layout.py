@@ -27,25 +27,17 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventwire.export.parquet import arrow_schema
 from eventwire.store.rows import EVENT_COLUMNS
 
 TABLES = ("documents", "events", "claims", "errors")
 
-_INT = {"sentence", "geonames_id", "contested", "n_events", "n_claims", "n_contradictions", "words"}
-_FLOAT = {"lat", "lon", "confidence"}
-
-
-def _schema(columns: tuple[str, ...] | list[str]) -> pa.Schema:
-    return pa.schema([pa.field(c, pa.int64() if c in _INT else pa.float64() if c in _FLOAT else pa.string())
-                      for c in columns])
-
-
 SCHEMAS = {
-    "documents": _schema(["id", "origin", "url", "title", "published", "source_name", "domain", "language",
+    "documents": arrow_schema(["id", "origin", "url", "title", "published", "source_name", "domain", "language",
                           "n_events", "n_claims", "n_contradictions", "words", "record"]),
-    "events": _schema(EVENT_COLUMNS),
-    "claims": _schema(["doc_id", "claim_id", "speaker", "kind", "stance", "content"]),
-    "errors": _schema(["item", "stage", "code", "message", "document_id"]),
+    "events": arrow_schema(EVENT_COLUMNS),
+    "claims": arrow_schema(["doc_id", "claim_id", "speaker", "kind", "stance", "content"]),
+    "errors": arrow_schema(["item", "stage", "code", "message", "document_id"]),
 }
 
 

@@ -169,6 +169,18 @@ class Store:
                 incidents.refresh_document(self.conn, document.id)
             return added
 
+    def document_list(self, outlet: str | None = None, limit: int = 100, offset: int = 0,
+                      newest_first: bool = False) -> list[dict[str, Any]]:
+        """Stored documents' metadata and counts (no text), optionally of one outlet."""
+        sql = ("SELECT id, url, title, published, source_name, domain, language, n_events, n_claims, "
+               "n_contradictions, duplicate_of, syndication_group, ingested_at FROM documents")
+        params: list[Any] = []
+        if outlet:
+            sql += " WHERE domain LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\'"
+            params += [query._like_part(outlet)] * 2
+        sql += " ORDER BY published DESC, rowid DESC" if newest_first else " ORDER BY rowid"
+        return [dict(r) for r in self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, max(0, offset)])]
+
     def copies(self, doc_id: str) -> list[dict[str, Any]]:
         """Every place the text of ``doc_id`` was seen (url, outlet, date), first seen first."""
         return [dict(r) for r in self.conn.execute(

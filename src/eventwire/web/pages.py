@@ -116,14 +116,7 @@ def add_pages(app: FastAPI, opened: Opener) -> None:
     def documents(request: Request, offset: int = 0, outlet: str = "") -> HTMLResponse:
         offset = max(0, offset)
         with opened() as store:
-            sql = "SELECT id, url, title, published, domain, n_events, n_claims, n_contradictions FROM documents"
-            params: list[Any] = []
-            if outlet.strip():
-                sql += " WHERE domain LIKE ? OR source_name LIKE ?"
-                params += [f"%{outlet.strip()}%"] * 2
-            rows = [dict(r) for r in store.conn.execute(
-                sql + " ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?",
-                [*params, views.PAGE_SIZE + 1, offset])]
+            rows = store.document_list(outlet.strip() or None, views.PAGE_SIZE + 1, offset, newest_first=True)
         return page(request, "documents.html", rows=rows[:views.PAGE_SIZE], offset=offset, outlet=outlet,
                     more=len(rows) > views.PAGE_SIZE, page_size=views.PAGE_SIZE)
 
