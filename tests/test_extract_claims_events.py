@@ -166,12 +166,22 @@ def test_agreeing_that_names_no_target() -> None:
     assert e.target == ()
 
 
+@pytest.mark.parametrize(("text", "frame", "cameo"), [
+    # CAMEO codes the act inside a refusal, demand, agreement or threat with it (codebook 0.7b5)
+    ("The rebels refused to withdraw from the city.", "REJECT", "124"),  # decline to yield
+    ("Protesters called on the minister to resign.", "REQUEST", "105"),  # demand that target yields
+    ("The two sides agreed to withdraw their troops.", "AGREE", "035"),  # express intent to yield
+    ("Iran threatened to shell Iraqi towns.", "THREATEN", "138"),  # threaten with military force
+])
+def test_an_act_inside_a_frame_is_coded_with_it(text: str, frame: str, cameo: str) -> None:
+    r = record_of(text)
+    assert [(e.type, e.cameo) for e in r.events] == [(frame, cameo)]
+
+
 @pytest.mark.parametrize(("text", "trigger", "factuality"), [
-    ("The rebels refused to withdraw from the city.", "withdraw", "negated"),
-    ("Protesters called on the minister to resign.", "resign", "hypothetical"),
-    ("The two sides agreed to withdraw their troops.", "withdraw", "future"),
-    ("Iran threatened to shell Iraqi towns.", "shell", "threatened"),
     ("The army did not attack the village.", "attack", "negated"),
+    ("The rebels plan to attack the city.", "attack", "future"),
+    ("The government wants to expel the diplomats.", "expel", "hypothetical"),
 ])
 def test_factuality_from_the_governing_verb(text: str, trigger: str, factuality: str) -> None:
     r = record_of(text)

@@ -144,4 +144,11 @@ EXTRA_AGENTS: dict[str, list[str]] = {
     "journalist": ["MED"], "reporter": ["MED"], "correspondent": ["MED"],
     "parliament": ["LEG"], "lawmakers": ["LEG"], "court": ["JUD"], "judge": ["JUD"],
     "company": ["BUS"], "oil company": ["BUS"], "mission": ["GOV"],
+    "commissioner": ["GOV"], "county commissioner": ["GOV"], "governor": ["GOV"],
+    "adviser": ["GOV"], "advisor": ["GOV"], "national security adviser": ["GOV"],
+    "national security advisor": ["GOV"], "communication chief": ["GOV"], "communications chief": ["GOV"],
+    "communications director": ["GOV"], "chief minister": ["GOV"], "secretary of state": ["GOV"],
+    "analyst": ["CVL"], "expert": ["CVL"], "think tank": ["NGO"], "fellow": ["NGO"], "senior fellow": ["NGO"],
+    "consultancy": ["BUS"], "resident": ["CVL"], "residents": ["CVL"], "villager": ["CVL"],
+    "villagers": ["CVL"], "passenger": ["CVL"], "passengers": ["CVL"],
 }

@@ -21,6 +21,11 @@ from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, lef
 from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
+STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
+US_PARTIES = frozenset({"republican", "democratic", "democrat", "gop"})
+CONGRESS_TITLES = frozenset({"representative", "rep.", "senator", "sen.", "congressman", "congresswoman",
+                             "congressmember", "lawmaker"})
+
 
 @dataclass
 class ActorDraft:
@@ -86,6 +91,7 @@ class ActorBuilder:
             if m.label in ACTOR_LABELS or m.role:
                 self._add(i, m)
         self._merge_by_acronym()
+        self._home_country_for_officials()
         actors: list[Actor] = []
         mention_actor: dict[int, str] = {}
         for n, d in enumerate(self.drafts):
@@ -175,7 +181,7 @@ class ActorBuilder:
         lowered = [t.lower_ for t in words]
         text_key = name_key(m.text)
         if text_key in IGO_NAMES or re.match(r"(un|united nations)\b", text_key) or \
-                any(w in ("un", "unsmil", "nato", "eu") for w in lowered):
+                any(w in ("un", "u.n.", "unsmil", "nato", "eu") for w in lowered):
             d.igo = True
         if text_key in MEDIA_NAMES:
             d.sectors["MED"] += 2
@@ -203,6 +209,8 @@ class ActorBuilder:
                 d.countries[iso] += 3
         for iso in self._possessor_countries(m):
             d.countries[iso] += 2  # "Jordan's visiting King Abdullah II", "Iraq's national security advisor"
+        if m.label == "PERSON":
+            self._read_person_context(d, m, lowered)
         lemmas = [t.lemma_.lower() for t in words]
         for n in (2, 1):
             for k in range(len(lowered) - n + 1):
@@ -216,6 +224,47 @@ class ActorBuilder:
             d.person_evidence += 1
         if any(t.lower_ in ("marshal", "field") for t in words):
             d.person_evidence += 1
+
+    def _read_person_context(self, d: ActorDraft, m: Mention, before: list[str]) -> None:
+        """Country and role of a person from the words around the name.
+
+        - A place in the title ("Balochistan Chief Minister Sarfraz Bugti", "Lamu County
+          Commissioner"): the place's country.
+        - A US party with a congressional title ("Republican Representative Michael McCaul",
+          "Democratic Sen. X"): a member of the US Congress.
+        - An apposition ("Imran Hayat, divisional superintendent railways in Quetta", "Frantz
+          Exantus, Haiti's secretary of state"): its country words, places and role words.
+        """
+        for t in left_context(self.doc, m.start):
+            where = place_country(t, loose=True)
+            if where and not countries().by_demonym.get(t.lower_):
+                d.countries[where] += 1
+        if set(before) & US_PARTIES and set(before) & CONGRESS_TITLES:
+            d.countries["USA"] += 2
+            d.sectors["LEG"] += 2
+        head = self.doc[m.start:m.end].root
+        c = countries()
+        roles = agents()
+        described = [child for child in head.children if child.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the U.N.'s special representative, Helen La Lime"
+            described.append(head.head)
+        for appos in described:
+            phrase = [t for t in appos.subtree if abs(t.i - appos.i) < 8 and not m.start <= t.i < m.end]
+            if any(t.lower_ in ("un", "u.n.") or (t.lower_ == "united" and t.i + 1 < len(self.doc)
+                                                   and t.nbor(1).lower_ == "nations") for t in phrase):
+                d.igo = True
+            for t in phrase:
+                if any(x.lower_ in ("former", "ex", "retired") for x in t.children) or t.lower_ in ("former",):
+                    continue  # "former diplomat": no longer the role
+                iso = c.by_demonym.get(t.lower_) or (c.lookup(t.text) if t.ent_type_ in ("GPE", "NORP") else None) \
+                    or place_country(t, loose=True)
+                if iso:
+                    d.countries[iso] += 2
+            words = [t.lower_ for t in phrase if not any(x.lower_ in ("former", "ex", "retired") for x in t.children)]
+            for n in (3, 2, 1):  # "secretary of state", "chief minister", "adviser"
+                for k in range(len(words) - n + 1):
+                    for sector in roles.get(" ".join(words[k:k + n])) or ():
+                        d.sectors[sector] += 1
 
     def _possessor_countries(self, m: Mention) -> list[str]:
         """Countries named as the possessor of the mention's phrase (through its head noun)."""
@@ -235,6 +284,23 @@ class ActorBuilder:
                     if iso:
                         out.append(iso)
         return out
+
+    def _home_country_for_officials(self) -> None:
+        """An official whose country the text never states ("Prime Minister Shehbaz Sharif" in a
+        story about Pakistan) takes the country the story is about, when one clearly dominates:
+        named at least twice and 1.5 times as often as any other. Only people with a state
+        role: a state's officials are mostly its own; analysts and witnesses are not."""
+        named: Counter[str] = Counter()
+        for d in self.drafts:
+            if self._kind(d) == "country" and d.countries:
+                named[d.countries.most_common(1)[0][0]] += len(d.mentions)
+        ranked = named.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+            return
+        home = ranked[0][0]
+        for d in self.drafts:
+            if not d.countries and not d.igo and set(d.sectors) & STATE_ROLES and self._kind(d) == "person":
+                d.countries[home] += 1
 
     def _merge_by_acronym(self) -> None:
         """Merge "GNA" into "Government of National Accord", "LNA" into "Libyan National Army"."""

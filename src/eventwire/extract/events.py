@@ -16,6 +16,17 @@ from spacy.tokens import Token
 
 from eventwire.extract.claims import REPORTING
 from eventwire.extract.context import PRONOUNS_PLURAL, DocContext
+from eventwire.extract.intents import (
+    FRAME_TYPES,
+    PASS_THROUGH,
+    demand_code,
+    expresses_intent,
+    frame_code,
+    frame_governing,
+    intent_code,
+    is_condition,
+    obligation_speaker,
+)
 from eventwire.record import ActorRef, Claim, Event, PlaceRef, TextSpan, TimeRef
 from eventwire.resolve.kb import triggers
 
@@ -71,8 +82,8 @@ class EventExtractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         for s_index, sent in enumerate(self.doc.sents):
-            drafts = [d for d in (self._draft(t) for t in sent) if d is not None]
-            drafts = self._absorb(drafts)
+            drafts = [d for d in (self._draft(t) for t in sent) if d is not None and not is_condition(d.trigger)]
+            drafts = self._fold_into_frames(self._absorb(drafts))
             for d in drafts:
                 event = self._finish(d, s_index, len(events))
                 if event is not None:
@@ -214,6 +225,35 @@ class EventExtractor:
             kept.append(d)
         return kept
 
+    def _fold_into_frames(self, drafts: list[Draft]) -> list[Draft]:
+        """An act inside an agreement, demand, refusal or threat is coded with it, not apart:
+        "agreed to provide aid" is one AGREE (033), "refused to meet" one REJECT (125). An act
+        in a purpose clause of an act of the same type is the same happening ("telephoned
+        Kozyrev to discuss": one CONSULT)."""
+        by_index = {d.trigger.i: d for d in drafts}
+        frames = {i: d.cameo for i, d in by_index.items() if self._ptype(d.cameo) in FRAME_TYPES}
+        folded: set[int] = set()
+        for d in drafts:
+            governor = frame_governing(d.trigger, frames)
+            if governor is not None and governor != d.trigger.i:
+                frame = by_index[governor]
+                if frame.trigger.lemma_.lower() in PASS_THROUGH:
+                    folded.add(governor)  # "decided to lift the freeze": the lifting is the event
+                    continue
+                frame.cameo = frame_code(frame.cameo, d.cameo)
+                folded.add(d.trigger.i)
+                continue
+            head = d.trigger.head
+            if d.trigger.dep_ in ("advcl", "xcomp") and head.i in by_index and head.i not in folded and \
+                    any(c.lower_ == "to" and c.dep_ == "aux" for c in d.trigger.children) and \
+                    self._ptype(by_index[head.i].cameo) == self._ptype(d.cameo):
+                folded.add(d.trigger.i)
+        return [d for d in drafts if d.trigger.i not in folded]
+
+    def _ptype(self, cameo: str) -> str | None:
+        typed = self.lex.type_of(cameo)
+        return typed[0] if typed else None
+
     def _sectors_within(self, refs: list[ActorRef], allowed: set[str]) -> bool:
         """Whether the actors of ``refs`` have sectors, all of them in ``allowed``."""
         actors = [self.ctx.actor_by_id.get(r.actor) for r in refs if r.actor]
@@ -293,13 +333,13 @@ class EventExtractor:
             if c.dep_ == "nsubj":
                 d.source += self._with_conjuncts(c)
             elif c.dep_ == "nsubjpass":
-                d.target += self._with_conjuncts(c)
+                d.target += self._party_or_beyond(c)
             elif c.dep_ == "agent":
                 d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
             elif c.dep_ == "dobj" and d.object_coded and self._object_parties(c):
                 d.target += self._object_parties(c)  # "imposed sanctions on Tehran": Tehran
             elif c.dep_ in ("dobj", "dative") and not passive:
-                d.target += self._with_conjuncts(c)
+                d.target += self._party_or_beyond(c)
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
                         d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
@@ -334,6 +374,16 @@ class EventExtractor:
                     if o is not None and actor is not None and actor.kind == "country":
                         out += self._with_conjuncts(o)
         return out
+
+    def _party_or_beyond(self, obj: Token) -> list[ActorRef]:
+        """The object (or passive subject) as the target; when it names a thing rather than a
+        party and a party follows its preposition, that party ("presented evidence against
+        Russia", "evidence against Russia was presented": Russia)."""
+        if not self.ctx.actor_at(obj) and obj.lower_ not in PRONOUNS_PLURAL and obj.pos_ == "NOUN":
+            beyond = self._object_parties(obj)
+            if beyond:
+                return beyond
+        return self._with_conjuncts(obj)
 
     def _object_parties(self, obj: Token) -> list[ActorRef]:
         """Parties named after the preposition of an object that names the act itself
@@ -384,6 +434,15 @@ class EventExtractor:
 
     def _finish(self, d: Draft, s_index: int, n: int) -> Event | None:
         self._fill_args(d)
+        announced = intent_code(d.cameo)
+        promised = announced is not None and expresses_intent(d.trigger, hostile=announced.startswith("13"))
+        if promised and announced is not None:
+            d.cameo = announced  # "will support": intent (03x); "will boycott": a threat (13x)
+        demander = obligation_speaker(d.trigger) if not promised else None
+        if demander is not None:  # "said Libya must hand over …": the speaker demands it of Libya
+            d.cameo = demand_code(d.cameo)
+            d.target = d.source or d.target
+            d.source = self._with_conjuncts(demander)
         typed = self.lex.type_of(d.cameo)
         if typed is None:
             return None
@@ -552,7 +611,7 @@ GOVERNOR_FACTUALITY = {
     **dict.fromkeys(("threaten", "warn", "vow"), "threatened"),
     **dict.fromkeys(("demand", "urge", "call", "ask", "appeal", "press", "request", "want", "seek",
                      "push", "order", "instruct", "invite", "encourage", "propose", "suggest"), "hypothetical"),
-    **dict.fromkeys(("plan", "intend", "promise", "pledge", "agree", "decide", "prepare", "aim",
+    **dict.fromkeys(("plan", "intend", "promise", "pledge", "agree", "prepare", "aim",
                      "expect", "hope", "offer", "consider", "mean"), "future"),
 }
 """What the verb governing an infinitive or that-clause makes of the event inside it: "refused

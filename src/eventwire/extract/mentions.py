@@ -79,8 +79,8 @@ def entity_mentions(doc: Doc) -> list[Mention]:
                 and span[0].lower_ not in countries().by_name:
             continue  # a bare role word such as "Defense" in "Defense Minister X"
         end_char = span.start_char + len(text)
-        label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and _misread_place(doc, start, end, text) \
-            else ent.label_
+        label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and (
+            _misread_place(doc, start, end, text) or text.lower() in countries().by_name) else ent.label_
         out.append(Mention(start, end, span.start_char, end_char, text, label))
     out.extend(role_mentions(doc, out))
     return sorted(out, key=lambda m: m.start_char)
@@ -151,10 +151,17 @@ def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
     return end < len(doc) and doc[end].text in ("-based",)
 
 
-def place_country(token: Token) -> str | None:
+def place_country(token: Token, loose: bool = False) -> str | None:
     """The country of a place name that modifies a role ("Darfur rebels", "Gaza residents"):
-    the gazetteer's most prominent reading (a country, then a province, then the largest city)."""
-    if token.ent_type_ not in ("GPE", "LOC") or token.pos_ != "PROPN":
+    the gazetteer's most prominent reading (a country, then a province, then the largest city).
+
+    ``loose`` also reads proper nouns the small model tagged as organisations ("Balochistan
+    Chief Minister"), for words in a person's title, where a place can only be a jurisdiction;
+    a name that a known actor claims is never read as a place."""
+    labels = ("GPE", "LOC", "ORG") if loose else ("GPE", "LOC")
+    if token.ent_type_ not in labels or token.pos_ != "PROPN":
+        return None
+    if loose and token.ent_type_ == "ORG" and named_actors().lookup(token.text, None) is not None:
         return None
     found = gazetteer().candidates(token.text)
     if not found:

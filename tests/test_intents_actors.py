@@ -1,0 +1,156 @@
+"""Intentions, demands and conditions as CAMEO and PLOVER code them, and people's countries.
+
+Sentences marked PLOVER-GSR01 come from the PLOVER gold-standard records
+(`eval/events/plover_gsr`, CC BY-SA 4.0) and those marked UD-PETRARCH from its GSR validation
+set (`eval/events/ud_petrarch`, MIT); the others are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.intents import demand_code, frame_code, intent_code
+from helpers import record_of
+
+
+def types(text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.cameo) for e in record_of(text).events]
+
+
+# --- the code tables -----------------------------------------------------------------------------
+
+def test_frame_code_names_the_act_inside() -> None:
+    assert frame_code("030", "0711") == "033"  # agree + aid: express intent to provide material aid
+    assert frame_code("100", "042") == "106"  # demand + visit: demand meeting
+    assert frame_code("120", "081") == "124"  # reject + ease: decline to yield
+    assert frame_code("130", "190") == "138"  # threaten + fight: threaten with military force
+    assert frame_code("0311", "070") == "0311"  # a specific frame code is kept
+    assert frame_code("030", "190") == "030"  # no sub-code for agreeing to fight
+
+
+def test_intent_and_demand_codes() -> None:
+    assert intent_code("050") == "032" and intent_code("042") == "036"
+    assert intent_code("145") == "133" and intent_code("190") == "138"
+    assert intent_code("110") is None  # accusing cannot be announced as an intent
+    assert demand_code("0841") == "105" and demand_code("111") == "100"
+
+
+# --- promised acts -------------------------------------------------------------------------------
+
+def test_a_promised_cooperative_act_is_an_expression_of_intent() -> None:
+    # PLOVER-GSR01 AGREE: "Portugal will support Turkey's efforts to become a full member …"
+    r = record_of("Portugal will support Turkey's efforts to become a full member of the European Community, "
+                  "Portuguese President Mario Soares said on Tuesday.")
+    (e,) = [e for e in r.events if e.trigger.text == "support"]
+    assert (e.type, e.cameo, e.factuality) == ("AGREE", "032", "reported")
+
+
+def test_readiness_to_act_is_an_intent() -> None:
+    # PLOVER-GSR01 AGREE: "France is ready to contribute up to 4,000 troops …"
+    assert ("AGREE", "033") in types("France is ready to contribute up to 4,000 troops to an international "
+                                     "peace-keeping force in Liberia, Defence Minister Pierre Joxe said on Monday.")
+
+
+def test_would_in_reported_speech_is_a_promise() -> None:
+    assert [t for t, _ in types("The rebels said they would release the hostages.")] == ["AGREE"]
+
+
+def test_a_negated_or_passive_future_is_no_promise() -> None:
+    assert "AGREE" not in [t for t, _ in types("Portugal will not support the plan.")]
+    # the seed's "all oil tankers would be withdrawn": a plan, not the announcer's promise
+    assert "AGREE" not in [t for t, _ in types("The company announced that all tankers would be withdrawn.")]
+
+
+def test_a_hostile_act_with_a_condition_is_a_threat() -> None:
+    # PLOVER-GSR01 THREATEN: "The fundamentalist Umma (Nation) party has said it will boycott …"
+    r = record_of("The Umma party has said it will boycott Algeria's first multi-party elections unless the "
+                  "president agrees to step down.")
+    assert [e.type for e in r.events] == ["THREATEN"]  # the condition is not an event of its own
+
+
+def test_a_hostile_act_announced_without_condition_stays_itself() -> None:
+    # the seed's "The UN-backed GNA said it would halt its participation in UN talks": a decision
+    assert [t for t, _ in types("The government said it would halt its participation in the talks.")] == ["SANCTION"]
+
+
+def test_a_decision_is_coded_as_the_act_decided() -> None:
+    # PLOVER-GSR01 CONCEDE: "The Ivory Coast's Supreme Court decided to allow candidate Alassane
+    # Ouattara to participate …"; answer keys code "decided to lift the freeze" as the lifting
+    r = record_of("The president has decided to lift the curfew in the capital.")
+    assert [e.trigger.text for e in r.events] == ["lift"]
+
+
+# --- demands -------------------------------------------------------------------------------------
+
+def test_must_in_reported_speech_is_a_demand_by_the_speaker() -> None:
+    # PLOVER-GSR01 REQUEST: "Russia said on Tuesday that Sudan must return a Mi-26 helicopter …"
+    r = record_of("Russia said on Tuesday that Sudan must release the detained pilots.")
+    (e,) = [e for e in r.events if e.type == "REQUEST"]
+    actors = {a.id: a for a in r.actors}
+    assert [actors[s.actor].country for s in e.source if s.actor] == ["RUS"]
+    assert [actors[t.actor].country for t in e.target if t.actor] == ["SDN"]
+
+
+def test_a_purpose_clause_of_the_same_type_is_one_event() -> None:
+    # PLOVER-GSR01 CONSULT: "U.S. Secretary of State Warren Christopher telephoned Russian Foreign
+    # Minister Andrei Kozyrev on Tuesday to discuss efforts to forge a peace settlement …"
+    assert [t for t, _ in types("Warren Christopher telephoned Andrei Kozyrev on Tuesday to discuss "
+                                "a peace settlement.")] == ["CONSULT"]
+
+
+# --- arguments -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Evidence against Russia was presented by the US.",  # UD-PETRARCH GSR validation
+    "The US presented evidence against Russia.",
+])
+def test_the_party_beyond_a_thing_is_the_target(text: str) -> None:
+    r = record_of(text)
+    actors = {a.id: a for a in r.actors}
+    (e,) = r.events
+    assert [actors[t.actor].country for t in e.target if t.actor] == ["RUS"]
+
+
+# --- people's countries --------------------------------------------------------------------------
+
+def person(text: str, name: str) -> tuple[str | None, tuple[str, ...]]:
+    actor = next(a for a in record_of(text).actors if a.name == name)
+    return actor.country, actor.sector
+
+
+def test_a_province_in_the_title_gives_the_country() -> None:
+    country, sector = person("Balochistan Chief Minister Sarfraz Bugti condemned the attack.", "Sarfraz Bugti")
+    assert country == "PAK" and "GOV" in sector
+
+
+def test_a_us_party_and_congressional_title_mean_congress() -> None:
+    country, sector = person("Republican Representative Michael McCaul told reporters the deal was good.",
+                             "Michael McCaul")
+    assert country == "USA" and "LEG" in sector
+
+
+def test_an_apposition_gives_country_and_role() -> None:
+    country, sector = person("Frantz Exantus, Haiti's secretary of state for communication, told reporters "
+                             "the police returned fire.", "Frantz Exantus")
+    assert country == "HTI" and "GOV" in sector
+
+
+def test_a_former_role_is_not_read_as_current() -> None:
+    _, sector = person("Steven Pifer, a senior fellow and former diplomat, told VOA the plan was weak.",
+                       "Steven Pifer")
+    assert "GOV" not in sector
+
+
+def test_an_official_takes_the_country_the_story_is_about() -> None:
+    text = ("Pakistan's army freed the passengers. Pakistan said the attackers came from abroad. "
+            "Prime Minister Shehbaz Sharif praised the troops. Pakistan will hold an inquiry.")
+    country, _ = person(text, "Shehbaz Sharif")
+    assert country == "PAK"
+
+
+def test_a_country_tagged_as_a_person_is_a_country() -> None:
+    # voa_dev_d (IS in Sahel): "… a devastating wave of violence across Burkina Faso, Niger and Mali"
+    r = record_of("The group is best known for wreaking a devastating wave of violence across Burkina Faso, "
+                  "Niger and Mali, plunging these countries into chaos.")
+    niger = [a for a in r.actors if a.name == "Niger"]
+    assert niger and niger[0].kind == "country" and niger[0].country == "NER"
