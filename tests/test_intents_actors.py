@@ -154,3 +154,14 @@ def test_a_country_tagged_as_a_person_is_a_country() -> None:
                   "Niger and Mali, plunging these countries into chaos.")
     niger = [a for a in r.actors if a.name == "Niger"]
     assert niger and niger[0].kind == "country" and niger[0].country == "NER"
+
+
+def test_a_toll_recalled_in_a_relative_clause_is_background() -> None:
+    # PLOVER-GSR01 PROTEST: "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where
+    # 24 people were killed in nationalist riots last March, Belgrade radio said."
+    r = record_of("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed "
+                  "in nationalist riots last March, Belgrade radio said.")
+    assert [e.type for e in r.events] == ["PROTEST"]
+    # the toll of the sentence's own attack is still told
+    attack = record_of("Gunmen attacked a market in the north on Tuesday and killed 24 people.")
+    assert "ASSAULT" in [e.type for e in attack.events]

@@ -125,6 +125,8 @@ class EventExtractor:
             return None  # "UN-backed GNA", "according to": descriptive, not an act
         if _credits_reporting(tok):
             return None  # "X contributed to this report": a byline credit, not aid
+        if _background_toll(tok):
+            return None  # "Montenegro, where 28 people have been killed in riots": what a place has seen
         code = None
         for child in tok.children:
             if child.dep_ in ("prt", "prep"):
@@ -584,6 +586,19 @@ def _is_consequence(first: Token, later: Token) -> bool:
                 m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in child.children):
             return True
     return False
+
+
+def _background_toll(tok: Token) -> bool:
+    """Whether a casualty verb is a relative clause recalling what a place or an earlier act
+    cost ("Serbia, where 24 people were killed in riots last March", "two air raids in which
+    20 people were killed"): background to the sentence's event, not a new one."""
+    if tok.dep_ != "relcl" or tok.lemma_.lower() not in CASUALTY_VERBS - {"leave", "claim"}:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return False
+    return any((c.dep_ == "advmod" and c.lower_ == "where") or
+               (c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "which" for o in c.children))
+               for c in tok.children)
 
 
 def _distance(a: Token, b: Token) -> int:
