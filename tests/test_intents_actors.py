@@ -165,3 +165,21 @@ def test_a_toll_recalled_in_a_relative_clause_is_background() -> None:
     # the toll of the sentence's own attack is still told
     attack = record_of("Gunmen attacked a market in the north on Tuesday and killed 24 people.")
     assert "ASSAULT" in [e.type for e in attack.events]
+
+
+# --- places the small model misses ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # voa_dev_d (IS in Sahel): "dismantled in the Spanish cities of Seville and Ceuta"
+    ("A similar cell was dismantled in the Spanish cities of Seville and Ceuta.", "Ceuta", "ESP"),
+    # voa_dev_d (train attack): "home to the China-funded Gwadar port"
+    ("Balochistan is home to the China-funded Gwadar port and the country's biggest mine.", "Gwadar", "PAK"),
+])
+def test_a_gazetteer_name_in_a_place_context_is_a_place(text: str, name: str, country: str) -> None:
+    r = record_of(text)
+    assert any(p.name == name and p.country == country for p in r.places)
+
+
+def test_a_common_word_is_not_made_a_place() -> None:
+    r = record_of("Officials said Will Smith met the mayor in the afternoon.")
+    assert not any(p.name == "Will" for p in r.places)

@@ -82,8 +82,59 @@ def entity_mentions(doc: Doc) -> list[Mention]:
         label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and (
             _misread_place(doc, start, end, text) or text.lower() in countries().by_name) else ent.label_
         out.append(Mention(start, end, span.start_char, end_char, text, label))
+    out.extend(missed_places(doc, out))
     out.extend(role_mentions(doc, out))
     return sorted(out, key=lambda m: m.start_char)
+
+
+PLACE_NOUNS = {"province", "city", "town", "region", "district", "port", "county", "state", "village",
+               "governorate", "prefecture", "oblast", "capital"}
+
+
+def missed_places(doc: Doc, ents: list[Mention]) -> list[Mention]:
+    """Place names the small model did not tag, found in the gazetteer where the text can only
+    mean a place: after a locative preposition ("in Gwadar"), before a place noun ("the Punjab
+    province", "Gwadar port"), or joined to a place it did tag ("Seville and Ceuta",
+    "Washington and Kyiv"). Only provinces and towns of 15,000 people or more, so that common
+    words that are also village names stay words.
+    """
+    covered = {i for m in ents for i in range(m.start, m.end)}
+    place_tokens = {i for m in ents if m.label in PLACE_LABELS for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and end not in covered:
+            end += 1
+        found = None
+        for stop in range(end, i, -1):  # longest name first: "Khyber Pakhtunkhwa"
+            text = doc[i:stop].text
+            hits = [e for e in gazetteer().candidates(text) if e.precision in ("country", "admin1")
+                    or e.population >= 15000]
+            if hits and named_actors().lookup(text, None) is None:
+                found = stop
+                break
+        if found is None or not _place_context(doc, i, found, place_tokens):
+            i += 1
+            continue
+        span = doc[i:found]
+        out.append(Mention(i, found, span.start_char, span.end_char, span.text, "GPE"))
+        i = found
+    return out
+
+
+def _place_context(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_PREPS:
+        return True
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+        return True
+    head = doc[end - 1]
+    partner = head.head if head.dep_ == "conj" else None
+    return partner is not None and partner.i in place_tokens
 
 
 def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
