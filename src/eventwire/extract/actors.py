@@ -235,16 +235,16 @@ class ActorBuilder:
         - An apposition ("Imran Hayat, divisional superintendent railways in Quetta", "Frantz
           Exantus, Haiti's secretary of state"): its country words, places and role words.
         """
+        c = countries()
+        roles = agents()
         for t in left_context(self.doc, m.start):
             where = place_country(t, loose=True)
-            if where and not countries().by_demonym.get(t.lower_):
+            if where and not c.by_demonym.get(t.lower_):
                 d.countries[where] += 1
         if set(before) & US_PARTIES and set(before) & CONGRESS_TITLES:
             d.countries["USA"] += 2
             d.sectors["LEG"] += 2
         head = self.doc[m.start:m.end].root
-        c = countries()
-        roles = agents()
         described = [child for child in head.children if child.dep_ == "appos"]
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "the U.N.'s special representative, Helen La Lime"
             described.append(head.head)
@@ -253,14 +253,15 @@ class ActorBuilder:
             if any(t.lower_ in ("un", "u.n.") or (t.lower_ == "united" and t.i + 1 < len(self.doc)
                                                    and t.nbor(1).lower_ == "nations") for t in phrase):
                 d.igo = True
-            for t in phrase:
-                if any(x.lower_ in ("former", "ex", "retired") for x in t.children) or t.lower_ in ("former",):
-                    continue  # "former diplomat": no longer the role
+            # "former diplomat": no longer the role, nor necessarily the country's
+            current = [t for t in phrase if t.lower_ != "former" and
+                       not any(x.lower_ in ("former", "ex", "retired") for x in t.children)]
+            for t in current:
                 iso = c.by_demonym.get(t.lower_) or (c.lookup(t.text) if t.ent_type_ in ("GPE", "NORP") else None) \
                     or place_country(t, loose=True)
                 if iso:
                     d.countries[iso] += 2
-            words = [t.lower_ for t in phrase if not any(x.lower_ in ("former", "ex", "retired") for x in t.children)]
+            words = [t.lower_ for t in current]
             for n in (3, 2, 1):  # "secretary of state", "chief minister", "adviser"
                 for k in range(len(words) - n + 1):
                     for sector in roles.get(" ".join(words[k:k + n])) or ():

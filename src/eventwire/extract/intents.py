@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.extract.claims import DENIAL_CUES, REPORTING
+
 FRAME_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 """PLOVER types whose verb takes another act as its complement and absorbs it."""
 
@@ -41,8 +43,9 @@ INTENT_VERBS = frozenset({"offer", "plan", "intend", "promise", "pledge", "vow",
 "decided to lift the freeze" reports the lifting itself."""
 PASS_THROUGH = frozenset({"decide"})
 """Frame verbs whose complement is the act itself: the complement is coded, not the frame."""
-REPORTING_HEADS = frozenset({"say", "tell", "announce", "state", "add", "report", "declare", "confirm",
-                             "indicate", "signal", "write", "inform"})
+REPORTING_HEADS = frozenset(REPORTING - DENIAL_CUES)
+"""Verbs of reported speech under which "would" is the speaker's future ("said it would
+allow"); not denials ("denied it would attack" promises nothing)."""
 
 
 def frame_code(frame_cameo: str, inner_cameo: str) -> str:

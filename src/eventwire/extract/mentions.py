@@ -111,13 +111,14 @@ def missed_places(doc: Doc, ents: list[Mention]) -> list[Mention]:
             end += 1
         found = None
         for stop in range(end, i, -1):  # longest name first: "Khyber Pakhtunkhwa"
+            if not _place_context(doc, i, stop, place_tokens):
+                continue  # the cheap test first: this runs on every untagged proper noun
             text = doc[i:stop].text
-            hits = [e for e in gazetteer().candidates(text) if e.precision in ("country", "admin1")
-                    or e.population >= 15000]
-            if hits and named_actors().lookup(text, None) is None:
+            if any(e.precision in ("country", "admin1") or e.population >= 15000
+                   for e in gazetteer().candidates(text)) and named_actors().lookup(text, None) is None:
                 found = stop
                 break
-        if found is None or not _place_context(doc, i, found, place_tokens):
+        if found is None:
             i += 1
             continue
         span = doc[i:found]
