@@ -438,9 +438,9 @@ class EventExtractor:
         self._fill_args(d)
         announced = intent_code(d.cameo)
         promised = announced is not None and expresses_intent(d.trigger, hostile=announced.startswith("13"))
-        if promised and announced is not None:
-            d.cameo = announced  # "will support": intent (03x); "will boycott": a threat (13x)
-        demander = obligation_speaker(d.trigger) if not promised else None
+        if promised:
+            d.cameo = announced or d.cameo  # "will support": intent (03x); "will boycott": a threat (13x)
+        demander = None if promised else obligation_speaker(d.trigger)
         if demander is not None:  # "said Libya must hand over …": the speaker demands it of Libya
             d.cameo = demand_code(d.cameo)
             d.target = d.source or d.target
