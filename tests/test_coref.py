@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from eventwire.incidents.cluster import MentionFeatures, cluster_mentions, family, story_groups
+from eventwire.resolve.kb import event_senses
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
+from build_senses import read_data, read_index
 from coref_ecbplus import b_cubed, base_lemma, ceaf_e, muc, parse_topics, run, scores
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -84,6 +87,53 @@ def test_reporting_verbs_join_only_when_their_sentences_match() -> None:
     assert labels[0] == labels[1] != labels[2]
 
 
+def test_wordnet_senses_join_synonyms_and_deverbal_nouns() -> None:
+    senses = event_senses()
+
+    def share(a: str, b: str) -> bool:
+        return bool(senses.get(a, frozenset()) & senses.get(b, frozenset()))
+
+    assert share("hit", "strike") and share("foil", "thwart") and share("earthquake", "quake")
+    assert share("nomination", "nominate")  # a noun shares the sense of the verb it derives from
+    assert not share("kill", "meet") and not share("fire", "dismiss")  # "fire" an employee is a rarer sense
+    assert "banana" not in senses  # nouns that name no act, event, process or phenomenon are left out
+
+
+def test_wordnet_files_are_read_as_published() -> None:
+    # lines of WordNet 3.0's index.noun and data.noun, verbatim
+    index = read_index("nomination n 3 3 @ + ; 3 1 00164152 13926535 07240925  \n")
+    assert index == {"nomination": ["00164152", "13926535", "07240925"]}
+    data = read_data("00164152 04 n 01 nomination 0 004 @ 00163779 n 0000 + 02396716 v 0102 + 02396205 v 0103 "
+                     "+ 00879540 v 0101 | the act of officially naming a candidate\n")
+    lexname, words, pointers = data["00164152"]
+    assert lexname == "04" and words == ["nomination"]  # noun.act
+    assert ("+", "02396716", "v", 1) in pointers and pointers[0] == ("@", "00163779", "n", 0)
+
+
+def _terms(sentence: str) -> Counter[str]:
+    return Counter(w.lower() for w in sentence.split() if len(w) > 3)
+
+
+def test_synonyms_join_when_their_sentences_tell_one_happening() -> None:
+    # ECB+ topic 12, 12_1ecbplus and the headline of 12_3ecbplus: one rescue by the Indian Navy
+    docs = {"d2": Counter({"sukanya": 2, "aden": 1, "26": 1}), "d11": Counter({"sukanya": 2, "aden": 1, "26": 1}),
+            "other": Counter({"lohan": 2, "betty": 1})}
+    thwarted = _terms("The Indian Navy patrolling the Gulf of Aden on Thursday thwarted a multi-boat attack "
+                      "by sea brigands on merchant vessels apprehending 26 Somali pirates")
+    foiled = _terms("Indian Navy foils attack in Gulf of Aden nabs 26 pirates")
+    unrelated = _terms("Officials thwarted questions about budget cuts during Thursday briefing")
+    mentions = [MentionFeatures("d2", "thwart", sentence_terms=thwarted),
+                MentionFeatures("d11", "foil", sentence_terms=foiled),
+                MentionFeatures("d11", "thwart", sentence_terms=unrelated)]
+    labels = cluster_mentions(mentions, docs)
+    assert labels[0] == labels[1]  # shared sense, alike sentences
+    assert labels[2] == labels[0]  # the same lemma in one story still joins on the lemma
+    lone = [MentionFeatures("d2", "thwart", sentence_terms=thwarted),
+            MentionFeatures("d11", "foil", sentence_terms=unrelated)]
+    labels = cluster_mentions(lone, docs)
+    assert labels[0] != labels[1]  # a shared sense alone is not enough
+
+
 @pytest.fixture(scope="module")
 def figures() -> dict[str, object]:
     if not (DATA / "eval" / "coref" / "ecbplus").is_dir():
@@ -94,5 +144,5 @@ def figures() -> dict[str, object]:
 def test_clustering_beats_the_lemma_baseline(figures: dict[str, object]) -> None:
     ours, lemma = figures["eventwire"], figures["lemma"]
     assert isinstance(ours, dict) and isinstance(lemma, dict)
-    assert ours["conll_f1"] >= 0.77
+    assert ours["conll_f1"] >= 0.78  # the issue 7 target
     assert ours["conll_f1"] >= lemma["conll_f1"] + 0.05

@@ -173,3 +173,13 @@ class NamedActors:
 def named_actors() -> NamedActors:
     raw = resources.files("eventwire.kb").joinpath("named_actors.json.gz").read_bytes()
     return NamedActors(json.loads(gzip.decompress(raw)))
+
+
+@cache
+def event_senses() -> dict[str, frozenset[int]]:
+    """Word -> WordNet 3.0 senses (numbered) that it can name a happening by: the synsets of
+    its most frequent senses and, for a deverbal noun, the verbs it derives from. Built by
+    ``tools/build_senses.py``; two words sharing a number can be synonyms ("hit"/"strike",
+    "foil"/"thwart", "nomination"/"nominate")."""
+    raw = resources.files("eventwire.kb").joinpath("event_senses.json.gz").read_bytes()
+    return {word: frozenset(ids) for word, ids in json.loads(gzip.decompress(raw)).items()}
