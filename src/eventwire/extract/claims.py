@@ -38,14 +38,20 @@ NP_SPEECH_ACTS = {
     "accuse", "blame", "dismiss", "reject", "refute",
     "acknowledge", "admit", "ask", "call", "cite", "deny", "describe", "disclose", "dispute",
     "echo", "emphasize", "estimate", "mention", "note", "predict", "propose", "question", "reiterate",
-    "reveal", "stress", "tout"}
-"""Verbs that report what someone said about a thing named by a noun phrase. Verbs that CAMEO
-codes as acts in their own right (praise, criticize, condemn, demand) stay events only, and
-"confirmed commitment to …" is a diplomatic act, not a report."""
+    "reveal", "stress", "tout",
+    "criticize", "criticise", "blast", "slam", "speak", "talk", "point"}
+"""Verbs that report what someone said about a thing named by a noun phrase. Criticism
+("criticized the Affordable Care Act as a “crazy system”") is both: an event CAMEO codes as
+disapproval and a claim about its object. Acts of their own (praise, condemn, demand) stay
+events only, and "confirmed commitment to …" is a diplomatic act, not a report."""
 REPORT_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "assertion", "rumor",
                 "rumour", "speculation"}
+ADDRESSED_APPEALS = {"tell", "urge", "warn", "ask"}
+"""Reporting verbs whose infinitive complement is an appeal to the person named as their object
+("told his advisers to act", "urged Republicans to join the ranks", "warned North Korea to
+refrain"): the content is that person and the act asked of them."""
 DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
-_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"", re.S)
+_QUOTE_MARK = re.compile(r'[“”"]')
 _DENIAL_CONTENT = re.compile(
     r"\bthere (?:was|were|is|are|had been|have been) no\b|\b(?:not true|untrue|false|"
     r"baseless|unfounded|fabricated|groundless|fake news)\b", re.I)
@@ -62,6 +68,10 @@ _INTENT = re.compile(
     r"\b(?:in order to|in a bid to|in an attempt to|with the aim of|with the intention of|aimed at|"
     r"seeking to)\s+(?:destabili[sz]e|sabotage|undermine|provoke|terrori[sz]e|intimidate|"
     r"punish|humiliate|cover up|divert attention|exploit|derail)\b", re.I)
+_CUE_PREPOSITIONS = {"for", "about", "of", "on", "to", "against"}
+"""Prepositions that make a phrasal speech verb with the verb before them ("called for",
+"complained about", "spoke of", "called on", "pointed to", "warned against"), when what was said
+is their object."""
 _CHANNELS = ("statement", "press release", "press conference", "interview", "communique",
              "post", "tweet", "video", "letter", "briefing", "news conference", "speech")
 
@@ -73,10 +83,27 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
+    """Quoted words, between an opening and a closing mark.
+
+    Pages mix straight and typographic marks within one quotation (“…," or "…”), so any
+    opening mark pairs with the next closing one. A quotation may run over several paragraphs,
+    each opening with “ and only the last closed; a straight mark does not say whether it opens
+    or closes, so one left open at a paragraph break was a stray and the count starts again."""
     out = []
-    for m in _QUOTE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
-        out.append(Quote(m.start(g), m.end(g)))
+    open_at: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        mark, at = m.group(), m.start()
+        if open_at is not None and (mark == '"' or text[open_at] == '"') and "\n" in text[open_at:at]:
+            open_at = None  # a straight mark never pairs across a paragraph break
+        if open_at is None:
+            if mark != "”":
+                open_at = at
+            continue
+        if mark == "“":
+            continue  # the next paragraph of a long quotation
+        if at - open_at > 2:
+            out.append(Quote(open_at + 1, at))
+        open_at = None
     return out
 
 
@@ -93,6 +120,7 @@ class ClaimExtractor:
         self._direct()
         self._indirect()
         self._speech_acts()
+        self._report_nouns()
         self._according_to()
         self._editorial()
         self.claims.sort(key=lambda c: c.content.start)
@@ -133,12 +161,13 @@ class ClaimExtractor:
         return actor, self.text[span.start:span.end], span
 
     def _phrase_bounds(self, head: Token) -> tuple[int, int]:
-        """The whole noun phrase that names a speaker, with its titles and appositions ("Richard
-        Revesz, director of the Institute for Policy Integrity,"), trimmed of edge punctuation
-        and never reaching into a quotation. A relative clause or participle set off by a comma
-        ("Mr. Obama, who understood that …", "Trump, speaking to veterans,") describes the
-        speaker without naming it and is left out."""
-        cut = min((c.left_edge.i for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i
+        """The whole noun phrase that names a speaker, with its titles, appositions and
+        relative clauses ("Richard Revesz, director of the Institute for Policy Integrity,",
+        "Derek Mitchell, who served as U.S. ambassador to Burma,"), trimmed of edge punctuation
+        and never reaching into a quotation: attribution corpora (PolNeAR) mark the source that
+        way. A participle set off by a comma ("Trump, speaking to veterans,") tells what the
+        speaker was doing, not who it is, and is left out."""
+        cut = min((c.left_edge.i for c in head.children if _describes_activity(c) and c.i > head.i
                    and c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","), default=None)
         tokens = [t for t in head.subtree if not self._in_quote(t.idx) and (cut is None or t.i < cut)]
         start = min((t.idx for t in tokens), default=head.idx)
@@ -177,7 +206,7 @@ class ClaimExtractor:
         if cue is not None:
             speaker, speaker_text, speaker_span = self._speaker(cue)
             channel = self._channel(cue)
-            cue_span = TextSpan(cue.text, cue.idx, cue.idx + len(cue.text))
+            cue_span = self._verb_group(cue, start)
         if stance is None:
             content = self.text[start:end]
             denies = (cue is not None and cue.lemma_ in DENIAL_CUES) or (
@@ -187,6 +216,30 @@ class ClaimExtractor:
             id="", speaker=speaker, speaker_text=speaker_text, speaker_span=speaker_span,
             cue=cue_span, content=CharSpan(start, end), kind=kind,  # type: ignore[arg-type]
             stance=stance, channel=channel, quote=quote))  # type: ignore[arg-type]
+
+    def _verb_group(self, cue: Token, content_start: int) -> TextSpan:
+        """The cue as the verb group that carries it: the auxiliaries, negation and adverbs
+        written right before the verb ("has also said", "did not deny", "is calling") and a
+        particle or a preposition that belongs to the verb right after it ("pointed out",
+        "called for a ban", "complained about his mic"). This is how attribution corpora
+        (PolNeAR) mark cues: whenever an auxiliary stands before the verb, the cue holds it.
+        Time and channel phrases ("said Friday", "said in an interview") are not part of it;
+        the channel is a field of its own. The group never reaches into the content."""
+        first = cue
+        while first.i > 0:
+            before = self.doc[first.i - 1]
+            if before.head.i != cue.i or before.dep_ not in ("aux", "auxpass", "neg", "advmod") or \
+                    before.lower_ in ("how", "when", "where", "why", "so", "as", "then") or self._in_quote(before.idx):
+                break
+            first = before
+        last = cue
+        if cue.i + 1 < len(self.doc):
+            after = self.doc[cue.i + 1]
+            attached = after.head.i == cue.i and after.idx < content_start
+            if attached and (after.dep_ == "prt" or (after.dep_ == "prep" and after.lower_ in _CUE_PREPOSITIONS)):
+                last = after
+        start, end = first.idx, last.idx + len(last.text)
+        return TextSpan(self.text[start:end], start, end)
 
     def _negated_fact(self, start: int, end: int) -> bool:
         """Whether reported content states that something was not so ("she was not al-Shabab",
@@ -299,11 +352,17 @@ class ClaimExtractor:
                     self._parenthetical(token)
                 continue
             if comp.dep_ == "xcomp" and token.lemma_ not in ("deny", "claim", "threaten", "promise", "pledge", "vow",
-                                                             "tell"):
+                                                             *ADDRESSED_APPEALS):
                 continue
-            if comp.dep_ == "xcomp" and token.lemma_ == "tell" and not any(
-                    c.dep_ == "dobj" for c in token.children):
-                continue  # "told his advisers to act": an instruction to someone
+            addressee = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if comp.dep_ == "xcomp" and token.lemma_ in ADDRESSED_APPEALS:
+                if addressee is None:
+                    continue  # "asked to describe the device": no one is appealed to
+                # "urged Republicans to join …": what was asked of whom
+                self.used_cues.add(token.i)
+                self._add(cue=token, start=addressee.left_edge.idx, end=comp.right_edge.idx + len(comp.right_edge.text),
+                          kind="indirect", quote=None)
+                continue
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
             if any(q.start <= start and end <= q.end + 1 for q in self.quotes):
                 continue  # the complement is a quote: already a direct claim
@@ -357,6 +416,10 @@ class ClaimExtractor:
                 continue
             if self._in_quote(token.idx) or _subject_of(token, self._in_quote) is None:
                 continue
+            if token.dep_ == "acl" or _fixed_expression(token):
+                continue  # "a resolution calling for a ceasefire": what a document says, not a speaker's act
+            if token.lemma_ in ("speak", "talk") and token.dep_ == "advcl" and _is_reporting(token.head):
+                continue  # "said Caddell, speaking of the issue": the topic of that same report
             if any(c.dep_ == "ccomp" for c in token.children):
                 continue  # a clause: reported speech, handled there
             bounds = self._np_content(token)
@@ -367,6 +430,41 @@ class ClaimExtractor:
                 continue
             self.used_cues.add(token.i)
             self._add(cue=token, start=start, end=end, kind="indirect", quote=None)
+
+    def _report_nouns(self) -> None:
+        """A claim named by a noun with its author as possessor: "Trump's claim that there have
+        been thousands of shootings", "Tulsa police's earlier claim that Crutcher had refused",
+        "North Korea's claims about the potency of its test". The noun is the cue, the possessor
+        the speaker and the that-clause (or the "about" phrase) the content."""
+        for token in self.doc:
+            if token.lemma_ not in REPORT_NOUNS or token.pos_ != "NOUN" or self._in_quote(token.idx):
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if owner is None:
+                continue
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > token.i
+                           and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+            if clause is not None:
+                start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+                if self.text[start:start + 5].lower() == "that ":
+                    start += 5
+            elif about is not None and about.n_rights:
+                last = about.right_edge
+                start, end = about.idx + len(about.text) + 1, last.idx + len(last.text)
+            else:
+                continue
+            if len(self.text[start:end].split()) < 2:
+                continue
+            before = len(self.claims)
+            self._add(cue=None, start=start, end=end, kind="indirect", quote=None,
+                      cue_span=TextSpan(token.text, token.idx, token.idx + len(token.text)))
+            if len(self.claims) > before:
+                words = [t for t in owner.subtree if t.dep_ != "case" and not self._in_quote(t.idx)]
+                span = _trim(self.text, min(t.idx for t in words), max(t.idx + len(t.text) for t in words))
+                actor, _ = self.ctx.actor_of_phrase(owner)
+                self.claims[-1] = dataclasses.replace(
+                    self.claims[-1], speaker=actor, speaker_text=self.text[span.start:span.end], speaker_span=span)
 
     def _np_content(self, verb: Token) -> tuple[int, int] | None:
         """Character bounds of what a speech act is about, or None when it names none."""
@@ -398,6 +496,22 @@ class ClaimExtractor:
         if lemma in ("ask", "question"):
             target = pobj_of(prep.get("about"))
             return edges(target) if target is not None else None
+        if lemma in ("speak", "talk", "point"):
+            # "spoke of the legacy of racism", "talked about her ties", "pointed to reports that …";
+            # "pointed out the gap" (object). Speaking to or with someone says nothing yet.
+            target = pobj_of(prep.get("of") or prep.get("about") or (prep.get("to") if lemma == "point" else None))
+            if target is None and lemma == "point" and "out" in prep and obj is not None:
+                return edges(obj)
+            if target is not None and lemma != "point" and not any(
+                    c.dep_ in ("prep", "acl", "relcl", "amod", "poss", "ccomp") for c in target.children):
+                return None  # "spoke about the election": a bare topic, not something said about it
+            return edges(target) if target is not None else None
+        if lemma in ("criticize", "criticise", "blast", "slam"):
+            if obj is None or (obj.pos_ == "PRON" and not ("for" in prep or "as" in prep)):
+                return None
+            # the thing criticised, with the charge: "him for not paying income tax"
+            extra = [p for key in ("for", "as", "over") if (p := prep.get(key)) is not None and p.i > obj.i]
+            return edges(obj, *extra)
         if lemma in ("accuse", "blame"):
             # "accusing it of exploiting …", "blamed the attacks on militants …": who did what.
             # "blamed the LNA for the failure" judges a party and stays an ACCUSE event only.
@@ -517,24 +631,63 @@ _CHANNELS_HEADS = {"statement", "release", "communique", "post", "tweet", "lette
 
 
 def _is_reporting(token: Token) -> bool:
-    """A reporting verb, or a phrasal one ("pointed out that …")."""
+    """A reporting verb, or a phrasal one ("pointed out that …"), that is not part of a fixed
+    expression in which nobody reports anything ("let's say", "it goes without saying that",
+    "needless to say", "it is worth noting that") nor a speech act only wished for or required
+    ("wants to ask", "requiring candidates to disclose")."""
+    if _fixed_expression(token):
+        return False
     return token.lemma_ in REPORTING or (token.lemma_ == "point" and any(
         c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
 
 
+UNREALISED_FRAMES = {"want", "require", "encourage", "plan", "hope", "need", "try", "expect", "allow", "force",
+                     "intend", "wish", "like", "love", "seek", "prepare", "invite", "ask", "urge"}
+"""Verbs that put a speech act in the future or in someone's wishes ("requiring candidates to
+disclose their taxes", "encouraging his supporters to ask why"): nothing has been said yet."""
+
+
+def _fixed_expression(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ in UNREALISED_FRAMES:
+        return True
+    if token.lemma_ == "say" and head.lemma_ == "let":
+        return True  # "let's say you think …": a supposition
+    if head.lower_ == "without" and head.head.lemma_ == "go":
+        return True  # "it goes without saying"
+    return head.lower_ in ("needless", "worth")  # "needless to say", "worth noting"
+
+
+def _describes_activity(clause: Token) -> bool:
+    """A participle clause ("speaking to veterans", "asked about the plan"), which the parser
+    may label acl, advcl or relcl; a relative clause opened by who/which/whose is not one."""
+    if clause.dep_ in ("acl", "advcl"):
+        return True
+    return clause.dep_ == "relcl" and clause.tag_ in ("VBG", "VBN") and \
+        clause.left_edge.tag_ not in ("WP", "WDT", "WP$")
+
+
 def _subject_of(verb: Token, in_quote: Callable[[int], bool] | None = None) -> Token | None:
-    """The subject of a verb, climbing through conjunctions and participles ("…, saying").
+    """Who performs a reporting verb, climbing through conjunctions and participles ("…,
+    saying", "responded by saying"): the subject, or the agent of a passive ("was written by
+    Springsteen"), or the noun a participle describes ("a letter saying that …").
 
     Words inside a quotation are never the subject of the verb that reports it."""
     current: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if current is None:
             return None
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
                      and not (in_quote and in_quote(c.idx))), None)
+        agent = next((g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                     None)
+        if agent is not None and not (in_quote and in_quote(agent.idx)):
+            return agent
         if subj is not None:
             return subj
-        if current.dep_ in ("conj", "advcl", "xcomp", "acl") and current.head is not current:
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") and current.head is not current:
             current = current.head
         else:
             return None
