@@ -174,3 +174,55 @@ def test_fixed_expressions_and_wished_for_speech_are_no_claims(sentence: str) ->
 def test_a_document_calling_for_something_is_not_a_speakers_claim() -> None:
     r = record_of("Diplomats drafted a Security Council resolution calling for a lasting ceasefire in Libya.")
     assert all(c.cue is None or c.cue.text not in ("calling", "calling for") for c in _claims(r))
+
+
+# --- found in news stories (patterns seen in the VOA dev stories, sentences written here) ----------
+
+def test_told_a_station_that_is_a_report_to_the_station() -> None:
+    # the parser reads "station that …" as a relative clause on the station
+    r = record_of("A government official told a local radio station that the gang leader had spent the night "
+                  "in the village.")
+    c = _one(r)
+    assert c.speaker_text == "A government official"
+    assert _content(r, c) == "the gang leader had spent the night in the village"
+
+
+def test_a_present_tense_report_goes_on_through_a_joined_past_clause() -> None:
+    r = record_of("She also says she tried to duck but the bullet hit her in the neck.")
+    assert _content(r, _one(r)) == "she tried to duck but the bullet hit her in the neck"
+
+
+def test_the_writers_own_clause_after_a_comma_is_not_reported() -> None:
+    r = record_of("Police said the man was arrested on Saturday, and the city remained calm on Sunday.")
+    assert _content(r, _one(r)) == "the man was arrested on Saturday"
+
+
+def test_a_pronoun_after_a_quotation_does_not_pick_up_a_name_inside_it() -> None:
+    r = record_of('Haitian President Jovenel Moise condemned the jailbreak on Friday. "Police chief Leon Charles '
+                  'will take all measures to bring the situation under control," he tweeted.')
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    names = {a.id: a.name for a in r.actors}
+    assert "Leon Charles" in names.values()
+    assert names.get(c.speaker or "") == "Jovenel Moise"
+
+
+def test_a_quotation_is_not_continued_across_a_sentence_of_the_writer() -> None:
+    r = record_of('"My leg was bleeding," she says. She also says she tried to duck. "The man came down and '
+                  'passed by me, thinking I was dead."')
+    direct = [c for c in r.claims if c.kind == "direct"]
+    assert direct and _content(r, direct[0]) == "My leg was bleeding"
+
+
+def test_a_quotation_split_by_a_cue_with_abbreviations_is_one() -> None:
+    r = record_of('"This is a disgusting day," said Rep. G.K. Butterfield, head of the caucus. "He started this '
+                  'years ago."')
+    (c,) = [c for c in r.claims if c.kind == "direct"]
+    assert _content(r, c).endswith("He started this years ago.")
+
+
+def test_two_speakers_each_making_an_appeal_do_not_contradict_each_other() -> None:
+    r = record_of('"We urge the population to remain calm," Haitian President Jovenel Moise said on Friday. '
+                  '"We have urged the Haitian authorities to strengthen the rule of law," U.S. State Department '
+                  'spokesperson Ned Price said.')
+    assert sum(e.type == "REQUEST" for e in r.events) == 2
+    assert len(r.contradictions) == 0

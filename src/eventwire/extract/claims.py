@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from eventwire.extract.context import DocContext
+from eventwire.extract.quotes import Quote, find_quotes
 from eventwire.record import Claim, TextSpan
 from eventwire.record import Span as CharSpan
 
@@ -50,8 +50,11 @@ ADDRESSED_APPEALS = {"tell", "urge", "warn", "ask"}
 """Reporting verbs whose infinitive complement is an appeal to the person named as their object
 ("told his advisers to act", "urged Republicans to join the ranks", "warned North Korea to
 refrain"): the content is that person and the act asked of them."""
+RECIPIENT_REPORTING = {"tell", "inform", "assure", "remind", "notify", "warn", "advise", "convince", "brief"}
+"""Reporting verbs whose object is the person told: "told a local radio station that Joseph had
+spent the night …" is a report to the station, though the parser may read "station that …" as
+a relative clause."""
 DENIAL_CUES = {"deny", "dismiss", "refute", "rebuff", "reject"}
-_QUOTE_MARK = re.compile(r'[“”"]')
 _DENIAL_CONTENT = re.compile(
     r"\bthere (?:was|were|is|are|had been|have been) no\b|\b(?:not true|untrue|false|"
     r"baseless|unfounded|fabricated|groundless|fake news)\b", re.I)
@@ -74,37 +77,6 @@ _CUE_PREPOSITIONS = {"for", "about", "of", "on", "to", "against"}
 is their object."""
 _CHANNELS = ("statement", "press release", "press conference", "interview", "communique",
              "post", "tweet", "video", "letter", "briefing", "news conference", "speech")
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    start: int  # of the quoted words, inside the marks
-    end: int
-
-
-def find_quotes(text: str) -> list[Quote]:
-    """Quoted words, between an opening and a closing mark.
-
-    Pages mix straight and typographic marks within one quotation (“…," or "…”), so any
-    opening mark pairs with the next closing one. A quotation may run over several paragraphs,
-    each opening with “ and only the last closed; a straight mark does not say whether it opens
-    or closes, so one left open at a paragraph break was a stray and the count starts again."""
-    out = []
-    open_at: int | None = None
-    for m in _QUOTE_MARK.finditer(text):
-        mark, at = m.group(), m.start()
-        if open_at is not None and (mark == '"' or text[open_at] == '"') and "\n" in text[open_at:at]:
-            open_at = None  # a straight mark never pairs across a paragraph break
-        if open_at is None:
-            if mark != "”":
-                open_at = at
-            continue
-        if mark == "“":
-            continue  # the next paragraph of a long quotation
-        if at - open_at > 2:
-            out.append(Quote(open_at + 1, at))
-        open_at = None
-    return out
 
 
 class ClaimExtractor:
@@ -292,11 +264,15 @@ class ClaimExtractor:
 
     def _continues_across_cue(self, previous: Claim, q: Quote) -> bool:
         """Whether ``q`` goes on with the previous quotation after its cue, in the same
-        paragraph: the cue sits between the two quotes and nothing else is quoted there."""
+        paragraph: the cue sits between the two quotes, nothing else is quoted there and no
+        sentence of the writer's own follows the cue's."""
         if previous.cue is None or previous.kind != "direct" or self.claims[-1] is not previous:
             return False
         gap_start = previous.content.end
         gap = self.text[gap_start:q.start]
+        cue_sentence_end = self._sentence_of(previous.cue.start).end_char
+        if cue_sentence_end < q.start and self.text[cue_sentence_end:q.start].strip(" “\"") != "":
+            return False  # another sentence stands between: "…," she says. She also says … "B."
         return (len(gap) < 150 and "\n" not in gap and gap_start <= previous.cue.start < q.start
                 and len(self.text[q.start:q.end].split()) >= 3)
 
@@ -347,6 +323,8 @@ class ClaimExtractor:
             comp = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
             if comp is None and token.dep_ == "advcl" and token.tag_ == "VBG":
                 comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if comp is None and token.lemma_ in RECIPIENT_REPORTING:
+                comp = _that_clause_on_recipient(token)
             if comp is None:
                 if not self._colon_paragraph(token):
                     self._parenthetical(token)
@@ -364,6 +342,9 @@ class ClaimExtractor:
                           kind="indirect", quote=None)
                 continue
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            more = _reported_conjunct(token, comp)
+            if more is not None:
+                end = more.right_edge.idx + len(more.right_edge.text)
             if any(q.start <= start and end <= q.end + 1 for q in self.quotes):
                 continue  # the complement is a quote: already a direct claim
             if start > token.idx and self.text[start:start + 5].lower() == "that ":
@@ -656,6 +637,41 @@ def _fixed_expression(token: Token) -> bool:
     if head.lower_ == "without" and head.head.lemma_ == "go":
         return True  # "it goes without saying"
     return head.lower_ in ("needless", "worth")  # "needless to say", "worth noting"
+
+
+def _reported_conjunct(cue: Token, comp: Token) -> Token | None:
+    """A clause the parser joined to the reporting verb that goes on with what was reported:
+    "She says she tried to duck but the bullet hit her in the neck". It has its own subject,
+    follows the complement without a comma, is not a report itself and is in the complement's
+    tense, not the cue's (a present "says" reporting past events); "Police said the man was
+    arrested, and the city remained calm" is the writer's own sentence going on."""
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i < comp.i or _is_reporting(conj):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        cc = next((c for c in cue.children if c.dep_ == "cc" and comp.i < c.i < conj.i), None)
+        if cc is None or cc.i == 0 or cue.doc[cc.i - 1].text in (",", ";", ":"):
+            continue
+        if conj.tag_ == cue.tag_ or conj.tag_[:2] != "VB":
+            continue
+        return conj
+    return None
+
+
+def _that_clause_on_recipient(verb: Token) -> Token | None:
+    """The that-clause the parser hung on the recipient of "told" as a relative clause: opened
+    by "that" and with a subject of its own ("told a cabinet meeting that he had met …"). A
+    true relative clause on the person told ("told the man who …") is rare in news."""
+    recipient = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if recipient is None:
+        return None
+    for clause in recipient.children:
+        if clause.dep_ != "relcl" or clause.left_edge.lower_ != "that" or clause.i < recipient.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in clause.children):
+            return clause
+    return None
 
 
 def _describes_activity(clause: Token) -> bool:

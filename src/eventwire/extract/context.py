@@ -7,10 +7,12 @@ several of them ask ("which actor does this token name?", "who is 'it' here?").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.mentions import Mention
+from eventwire.extract.quotes import Quote, find_quotes
 from eventwire.record import Actor, ActorRef
 
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
@@ -36,6 +38,13 @@ class DocContext:
             for t in range(m.start, m.end):
                 self.token_mention.setdefault(t, i)
         self.actor_by_id = {a.id: a for a in self.actors}
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return find_quotes(self.doc.text)
+
+    def quote_around(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
 
     # --- actors -------------------------------------------------------------------------
 
@@ -96,7 +105,8 @@ class DocContext:
 
     def resolve_pronoun(self, token: Token) -> str | None:
         """Who "he", "it", "we" refers to: the quote's speaker for "we", else the latest
-        compatible subject before the pronoun (subjects are what pronouns pick up in news)."""
+        compatible subject before the pronoun (subjects are what pronouns pick up in news).
+        A pronoun outside quotation marks never picks up a name inside them."""
         low = token.lower_
         if low in PRONOUNS_SPEAKER:
             for start, end, actor in self.quote_speakers:
@@ -105,10 +115,13 @@ class DocContext:
             return None
         want_person = low in PRONOUNS_PERSON
         fallback = None
+        own_quote = self.quote_around(token.idx)
         for i in range(len(self.mentions) - 1, -1, -1):
             m = self.mentions[i]
             if m.start_char >= token.idx:
                 continue
+            if own_quote is None and self.quote_around(m.start_char) is not None:
+                continue  # '"… The #PNH is instructed …," he tweeted': not someone the quotation names
             actor_id = self.mention_actor.get(i)
             if not actor_id:
                 continue

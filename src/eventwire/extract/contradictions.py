@@ -4,7 +4,7 @@
   thing when their contents share enough concepts: content words compared by lemma, with
   country names and demonyms folded to the country and a few near synonyms of news prose
   folded together (vessel/ship/boat, strike/attack/bombing).
-* **conflicting_value**: two speakers assert the same kind of event (same PLOVER type, in
+* **conflicting_value**: two speakers assert the same kind of material event (same PLOVER type, in
   claims that share a concept) with values that cannot both hold: a different casualty count
   ("police said five were killed" / "witnesses said at least 12 died"), a different
   perpetrator (both name one, and no actor or country is shared), a different place (two
@@ -93,6 +93,12 @@ def find_contradictions(doc: Doc, claims: list[Claim], events: list[Event],
     return out
 
 
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+"""PLOVER's verbal event types. Two speakers who each report an appeal or a promise report two
+acts ("We urge the population to remain calm" / "We have urged the authorities to act"), not
+two versions of one happening; a verbal act one side asserts and the other denies is a denial."""
+
+
 def _conflicting_values(doc: Doc, claims: list[Claim], events: list[Event], actors: Sequence[Actor],
                         places: Sequence[Place], times: Sequence[Time], about: dict[str, set[str]],
                         already: set[frozenset[str]]) -> list[Contradiction]:
@@ -116,6 +122,8 @@ def _conflicting_values(doc: Doc, claims: list[Claim], events: list[Event], acto
             if not about[first.id] & about[second.id]:
                 continue
             for a in by_claim[first.id]:
+                if a.type in VERBAL_TYPES:
+                    continue
                 b = next((e for e in by_claim[second.id] if e.type == a.type), None)
                 if b is None:
                     continue
