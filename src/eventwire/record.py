@@ -26,7 +26,7 @@ Factuality = Literal["asserted", "reported", "denied", "negated", "hypothetical"
 FACTUALITIES: tuple[str, ...] = get_args(Factuality)
 DatePrecision = Literal["second", "day", "month", "year", "unknown"]
 TimePrecision = Literal["second", "minute", "hour", "day", "week", "month", "season",
-                        "quarter", "year", "decade", "unknown"]
+                        "quarter", "year", "decade", "century", "unknown"]
 PlacePrecision = Literal["point", "city", "admin2", "admin1", "country", "region"]
 ActorKind = Literal["person", "organization", "country", "group"]
 ClaimKind = Literal["direct", "indirect", "editorial"]

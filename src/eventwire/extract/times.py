@@ -21,6 +21,10 @@ def anchor_date(published: Published) -> date | None:
         return None
 
 
+SCHEDULING_VERBS = ("plan", "expect", "be", "schedule", "set", "due", "slate")
+"""Verbs whose infinitive puts an act ahead: "plans to meet", "is set to resume Monday"."""
+
+
 def clause_tense(doc: Doc) -> Callable[[int], int]:
     """Tense of the clause around a character: -1 past ("met", "had met"), +1 future ("will
     meet", "is to meet", "plans to meet"), 0 when the parse does not say."""
@@ -39,7 +43,7 @@ def clause_tense(doc: Doc) -> Callable[[int], int]:
             return 0
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & {"will", "'ll", "shall", "wo"} or (node.tag_ == "VB" and "to" in aux and
-                                                    node.head.lemma_ in ("plan", "expect", "be", "schedule")):
+                                                    node.head.lemma_ in SCHEDULING_VERBS):
             return 1
         if node.tag_ == "VBD" or (node.tag_ == "VBN" and aux & {"had", "has", "have", "was", "were"}):
             return -1
@@ -51,7 +55,8 @@ def extract_times(text: str, mentions: list[Mention], published: Published, doc:
     anchor = anchor_date(published)
     found = find_times(text, anchor, clause_tense(doc) if doc is not None else None)
     times = [Time(id="", text=t.text, start=t.start, end=t.end, value=t.value,
-                  precision=t.precision, anchor="published" if anchor and t.value and  # type: ignore[arg-type]
+                  precision=t.precision, anchor="text" if t.on_text else  # type: ignore[arg-type]
+                  "published" if anchor and t.value and
                   t.value[:1].isdigit() and t.type == "date" and (t.inferred or "year" not in t.text) else "none",
                   inferred=t.inferred, type=t.type) for t in found]  # type: ignore[arg-type]
     for m in mentions:

@@ -45,7 +45,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?P<mod>(?:last|this|next|on|late|early)\s+)?"
                            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|"
-                            r"(?:last|this|next|earlier this|later this)\s+(?:week|month|year))\b", re.I)),
+                            r"(?:last|this|next|earlier this|later this|the past)\s+(?:week|month|year))\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|until|by|of|from|during|early|late|mid-?)\s+{_YEAR}\b", re.I)),
 ]
 
@@ -64,8 +64,9 @@ EXTRA_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)\b", re.I)),
     ("quarter", re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                            r"[- ]quarter(?:\s+of\s+(?P<year2>(?:19|20)\d\d))?\b", re.I)),
-    ("the_quarter", re.compile(r"\b(?P<which>the|this|latest|most recent|recent|last|past|year-ago|year-earlier|"
-                               r"year earlier|comparable|same)\s+(?:year-ago\s+|year-earlier\s+)?quarter\b", re.I)),
+    ("the_quarter", re.compile(r"\b(?P<which>the|this|current|the current|latest|most recent|recent|last|past|"
+                               r"year-ago|year-earlier|year earlier|comparable|same)\s+"
+                               r"(?:year-ago\s+|year-earlier\s+)?quarter\b", re.I)),
     ("this_year", re.compile(r"\b(?:the\s+(?:current|same)\s+year|(?:earlier|later)\s+(?:in|this)\s+(?:the\s+)?year)"
                              r"\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:(?P<dec>(?:19|20)\d)0'?s|"
@@ -77,7 +78,29 @@ EXTRA_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<adv>daily|weekly|monthly|annually|yearly|nightly))\b", re.I)),
     ("duration", re.compile(rf"\b(?:(?:the\s+)?(?:past|last|next|coming|first|previous)\s+)?{_NUMBER}\s+"
                             rf"(?:more\s+|full\s+)?{_UNIT}\b", re.I)),
-    ("ref", re.compile(r"\b(?P<ref>now|currently|nowadays|recently|the future|the past)\b", re.I)),
+    ("ref", re.compile(r"\b(?P<ref>now|currently|nowadays|recently|the future|the past|"
+                       r"recent\s+(?:years|months|weeks|days|decades|times)|"
+                       r"(?:the\s+)?(?:coming|future)\s+(?:years|months|weeks|days|quarters|decades)|"
+                       r"the\s+(?:years|months|weeks|days)\s+ahead|these\s+days|a\s+later\s+date|"
+                       r"(?:a\s+few|several|some|many)\s+(?:years|months|weeks|days)\s+ago)\b", re.I)),
+    ("year_period", re.compile(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:period|quarter)\b", re.I)),
+    ("year_ago_period", re.compile(r"\b(?:the\s+)?(?:year-ago|year-earlier|year\s+earlier|comparable|"
+                                   r"same)\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b",
+                                   re.I)),
+    ("that_year", re.compile(r"\b(?:(?P<pre>later|earlier|early|late)\s+)?(?P<which>that|the following|the next|"
+                             r"the previous|the preceding|the same)\s+(?:year|month|day|morning|afternoon|evening|"
+                             r"night)\b|\bthe\s+day\s+(?:before|after)\b", re.I)),
+    ("fiscal_year", re.compile(r"\b(?:the\s+)?(?:current\s+)?(?:full|fiscal|full\s+fiscal)\s+year\b(?!\s+\d)|"
+                               r"\b(?:by\s+)?(?:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", re.I)),
+    ("year_ago_adj", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
+    ("spoken_year", re.compile(r"\b(?P<century>nineteen|twenty)[- ](?P<rest>(?:ten|eleven|twelve|thirteen|fourteen|"
+                               r"fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
+                               r"seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                               r"hundred)\b|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<small>one|two|three|"
+                               r"four|five|six|seven|eight|nine|ten))?\b", re.I)),
+    ("weekend", re.compile(r"\b(?P<mod>this|last|next|the)\s+weekend\b", re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[- ]century\b", re.I)),
+    ("last_decade", re.compile(r"\b(?:the\s+)?(?:last|past|previous)\s+decade\b", re.I)),
     ("bare_year", re.compile(r"(?<![\d$.,/-])(?P<year>(?:19[0-9]|20[0-4])\d)(?!\d|,\d|'?s\b|-\d)")),
 ]
 """Matched after the date patterns above, in this order (longest, most specific first)."""
@@ -96,6 +119,8 @@ class NormalisedTime:
     inferred: bool
     anchored: bool
     type: str = "date"
+    on_text: bool = False
+    """Resolved against another date of the text ("later that year"), not the publication date."""
 
 
 Tense = Callable[[int], int]
@@ -126,7 +151,10 @@ def find_times(text: str, anchor: date | None, tense: Tense | None = None) -> li
                 continue  # the modal verb "may"
             if kind == "my" and not (m.group("year") or m.group("mod")) and not m.group("month")[0].isupper():
                 continue
-            result = _normalise(kind, m, anchor, direction(m.start()))
+            toward = direction(m.start())
+            if kind == "weekday" and _FUTURE_CUE.search(text, max(0, m.start() - 40), m.start()):
+                toward = 1  # "as soon as Tuesday", "postponed until Tuesday"
+            result = _normalise(kind, m, anchor, toward)
             if result is None:
                 continue
             value, precision, inferred = result
@@ -140,7 +168,84 @@ def find_times(text: str, anchor: date | None, tense: Tense | None = None) -> li
             found.append(NormalisedTime(start, end, text[start:end], value, precision, inferred,
                                         anchor is not None))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda t: t.start)
+    return _anaphoric_dates(_year_ago_quarters(sorted(found, key=lambda t: t.start), text, anchor))
+
+
+_ANAPHOR_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+                  "the preceding": -1, "before": -1, "after": 1}
+_ANAPHOR = re.compile(r"(?:(?:later|earlier|early|late)\s+)?(?P<which>that|the following|the next|the previous|"
+                      r"the preceding|the same)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)|"
+                      r"the\s+(?P<unit2>day)\s+(?P<which2>before|after)", re.I)
+
+
+def _anaphoric_dates(found: list[NormalisedTime]) -> list[NormalisedTime]:
+    """ "That year", "later that year", "the following month", "the next morning", "the day
+    after" take their value from the date last named before them ("fled in June 1998 and
+    returned later that year"; "arrested on March 3 … released the next day"). A year comes
+    from a date written with its year; a month or day from any date of that precision. With
+    none named, no value."""
+    out = []
+    last_year: int | None = None
+    last_month: date | None = None
+    last_day: date | None = None
+    for t in found:
+        m = _ANAPHOR.fullmatch(t.text.strip())
+        if m and t.value is None:
+            shift = _ANAPHOR_SHIFT[(m.group("which") or m.group("which2")).lower()]
+            unit = (m.group("unit") or m.group("unit2")).lower()
+            value, precision = None, "unknown"
+            if unit == "year" and last_year is not None:
+                value, precision = f"{last_year + shift:04d}", "year"
+            elif unit == "month" and last_month is not None:
+                y, mth = divmod(last_month.year * 12 + last_month.month - 1 + shift, 12)
+                value, precision = f"{y:04d}-{mth + 1:02d}", "month"
+            elif unit not in ("year", "month") and last_day is not None:
+                value, precision = (last_day + timedelta(days=shift)).isoformat(), "day"
+            if value is not None:
+                t = NormalisedTime(t.start, t.end, t.text, value, precision, True, t.anchored, t.type, on_text=True)
+        elif t.value and re.match(r"\d{4}", t.value) and t.type == "date":
+            if not t.inferred:
+                last_year = int(t.value[:4])
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", t.value):
+                last_month = date(int(t.value[:4]), int(t.value[5:7]), 1)
+            if t.precision == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                last_day = date.fromisoformat(t.value)
+        out.append(t)
+    return out
+
+
+_FUTURE_CUE = re.compile(r"\b(?:as soon as|as early as|until|till|no later than|(?:set|scheduled|due|slated) to "
+                         r"[a-z]+)\s+(?:on\s+)?$", re.I)
+"""Words before a weekday that put it ahead of the story's date whatever the clause's tense."""
+
+_YEAR_AGO = re.compile(r"(?:a year (?:ago|earlier|before)|(?:the\s+)?(?:year-ago|year-earlier|year earlier|"
+                       r"comparable|same) period.*)", re.I)
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _year_ago_quarters(found: list[NormalisedTime], text: str, anchor: date | None) -> list[NormalisedTime]:
+    """In a report of quarterly results, "a year earlier" and "the year-ago period" mean the
+    same quarter a year before ("net income rose to $5 million from $3
+    million a year earlier" after "third-quarter net income"): the quarter last named before
+    the expression, else the last quarter completed at the anchor, one year back."""
+    if anchor is None or "quarter" not in text.lower():
+        return found
+    out = []
+    current = (anchor.year, (anchor.month - 1) // 3) if anchor.month > 3 else (anchor.year - 1, 4)
+    for t in found:
+        quarter = _QUARTER_VALUE.match(t.value or "")
+        if quarter and not re.search(r"year-ago|year-earlier|year earlier", t.text, re.I):
+            current = (int(quarter.group(1)), int(quarter.group(2)))
+        about_quarters = "quarter" in text[max(0, t.start - 400):t.end + 100].lower()
+        if t.precision == "year" and _YEAR_AGO.fullmatch(t.text.strip()) and about_quarters:
+            t = NormalisedTime(t.start, t.end, t.text, f"{current[0] - 1:04d}-Q{current[1]}", "quarter", True,
+                               t.anchored, t.type)
+        elif t.value and re.fullmatch(r"the\s+\d{4}\s+(?:period|quarter)", t.text.strip(), re.I) and (
+                about_quarters or t.text.lower().endswith("quarter")):
+            t = NormalisedTime(t.start, t.end, t.text, f"{t.value}-Q{current[1]}", "quarter", True, t.anchored,
+                               t.type)  # "the 1988 quarter": the quarter under report, in 1988
+        out.append(t)
+    return out
 
 
 EXTRA_KINDS = {kind for kind, _ in EXTRA_PATTERNS}
@@ -179,9 +284,47 @@ def _normalise_extra(kind: str, m: re.Match[str], anchor: date | None) -> tuple[
         return f"P1{letter}", {"D": "day", "W": "week", "M": "month", "Y": "year"}[letter], False, "set"
     if kind == "ref":
         ref = g["ref"].lower()
-        value = "FUTURE_REF" if ref == "the future" else "PAST_REF" if ref in ("recently", "the past") \
-            else "PRESENT_REF"
+        future = ref == "the future" or "coming" in ref or "future" in ref or "ahead" in ref or "later" in ref
+        past = ref in ("recently", "the past") or "recent" in ref or ref.endswith("ago")
+        value = "FUTURE_REF" if future else "PAST_REF" if past else "PRESENT_REF"
         return value, "unknown", False, "date"
+    if kind == "year_ago_period":
+        # "the year-ago period": a year before; a quarter when the text is about quarters (see find_times)
+        return (f"{anchor.year - 1:04d}", "year", True, "date") if anchor else None
+    if kind == "year_period":
+        # "the 1988 period": that year, or its quarter when the text is about quarters (see find_times)
+        return g["year"], "year", False, "date"
+    if kind == "that_year":
+        return None, "year", True, "date"  # filled in from the year last named (see find_times)
+    if kind == "fiscal_year":
+        # "the fiscal year", "by year-end": the year of the story (a company's fiscal year may
+        # end in another month; precision stays year)
+        return (f"{anchor.year:04d}", "year", True, "date") if anchor else None
+    if kind == "spoken_year":
+        return _spoken_year(g), "year", False, "date"
+    if kind == "weekend":
+        if anchor is None:
+            return None
+        mod = g["mod"].lower()
+        before = m.string[max(0, m.start() - 12):m.start()]
+        if mod == "the" and re.search(r"\b(?:ahead of|before|until|by)\s+$", before):
+            mod = "this"  # "ahead of the weekend"
+        saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's (Mon–Sun) Saturday
+        if anchor.weekday() < 5 and mod not in ("this", "next"):
+            saturday -= timedelta(weeks=1)  # "over the weekend", read on a weekday, is the one just past
+        if mod == "next":
+            saturday += timedelta(weeks=1)
+        elif mod == "last" and anchor.weekday() >= 5:
+            saturday -= timedelta(weeks=1)
+        iso = saturday.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}-WE", "week", True, "date"
+    if kind == "year_ago_adj":
+        return (f"{anchor.year - 1:04d}", "year", True, "date") if anchor else None
+    if kind == "century":
+        n = int(g["ord"])
+        return (f"{n - 1:02d}", "century", False, "date") if 1 <= n <= 21 else None
+    if kind == "last_decade":
+        return (f"{anchor.year // 10 - 1:03d}", "decade", True, "date") if anchor else None
     if kind == "bare_year":
         year = int(g["year"])
         if anchor is not None and year > anchor.year + 10:
@@ -195,7 +338,7 @@ def _normalise_extra(kind: str, m: re.Match[str], anchor: date | None) -> tuple[
             return None
         which = g["which"].lower()
         current = (anchor.month - 1) // 3 + 1
-        if which == "this":
+        if which in ("this", "current", "the current"):
             return f"{anchor.year:04d}-Q{current}", "quarter", True, "date"
         year, q = (anchor.year, current - 1) if current > 1 else (anchor.year - 1, 4)  # the last reported one
         if "year" in which or "year-ago" in m.group(0).lower() or "year-earlier" in m.group(0).lower():
@@ -225,7 +368,9 @@ def _normalise_extra(kind: str, m: re.Match[str], anchor: date | None) -> tuple[
         return f"{anchor.year + shift:04d}-{code}", "season", True, "date"
     if kind == "ago":
         n = _count(g["num"])
-        if n is None or anchor is None:
+        if n is None:  # "several years ago", "a few weeks later": a vague reference, not a date
+            return ("FUTURE_REF" if g["dir"].lower() in ("later", "from now") else "PAST_REF"), "unknown", False, "date"
+        if anchor is None:
             return None
         letter, precision, times = _unit_letter(g["unit"])
         sign = 1 if g["dir"].lower() in ("later", "from now") else -1
@@ -242,6 +387,25 @@ def _normalise_extra(kind: str, m: re.Match[str], anchor: date | None) -> tuple[
             return (anchor + timedelta(days=n)).isoformat(), "day", True, "date"
         return None
     return None
+
+
+_UNITS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                                      "seventeen", "eighteen", "nineteen"])}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                                 "ninety"])}
+
+
+def _spoken_year(g: dict[str, str | None]) -> str:
+    """A year as broadcast transcripts spell it: "nineteen ninety-six", "two thousand"."""
+    if not g.get("century"):
+        return f"{2000 + _UNITS.get((g.get('small') or 'zero').lower(), 0):04d}"
+    century = 1900 if (g["century"] or "").lower() == "nineteen" else 2000
+    rest = (g.get("rest") or "").lower().replace("-", " ").split()
+    if rest == ["hundred"]:
+        return f"{century:04d}"
+    value = _TENS.get(rest[0], _UNITS.get(rest[0], 0)) + (_UNITS.get(rest[1], 0) if len(rest) > 1 else 0)
+    return f"{century + value:04d}"
 
 
 def _nearest_year(anchor: date, month: int, day: int, direction: int) -> int:
@@ -298,6 +462,8 @@ def _normalise(kind: str, m: re.Match[str], anchor: date | None,
         year = anchor.year
         if "next" in mod:
             year = anchor.year + (1 if month <= anchor.month else 0)
+        elif mod.strip() == "this":  # "this September": the one of the story's year
+            year = anchor.year
         elif "last" in mod:  # "last February", said in February, is a year ago
             year = anchor.year if month < anchor.month else anchor.year - 1
         elif "earlier" in mod or "since" in mod:  # "earlier in February", said in February
@@ -332,7 +498,7 @@ def _normalise(kind: str, m: re.Match[str], anchor: date | None,
         if rel == "tomorrow":
             return (anchor + timedelta(days=1)).isoformat(), "day", True
         unit = rel.split()[-1]
-        shift = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+        shift = -1 if rel.startswith(("last", "the past")) else 1 if rel.startswith("next") else 0
         if unit == "week":
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
             iso = monday.isocalendar()
