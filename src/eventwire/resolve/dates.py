@@ -60,6 +60,11 @@ QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
 
+_ANAPHORIC = (r"(?:(?:later|earlier|early|late)\s+)?(?P<which>that|the following|the next|the previous|"
+              r"the preceding|the same)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)|"
+              r"the\s+(?P<unit2>day)\s+(?P<which2>before|after)")
+"""Dates named by reference to another ("later that year", "the next day", "the day after")."""
+
 EXTRA_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{_NUMBER}\s+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)\b", re.I)),
     ("quarter", re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -87,9 +92,7 @@ EXTRA_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_ago_period", re.compile(r"\b(?:the\s+)?(?:year-ago|year-earlier|year\s+earlier|comparable|"
                                    r"same)\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b",
                                    re.I)),
-    ("that_year", re.compile(r"\b(?:(?P<pre>later|earlier|early|late)\s+)?(?P<which>that|the following|the next|"
-                             r"the previous|the preceding|the same)\s+(?:year|month|day|morning|afternoon|evening|"
-                             r"night)\b|\bthe\s+day\s+(?:before|after)\b", re.I)),
+    ("that_year", re.compile(rf"\b(?:{_ANAPHORIC})\b", re.I)),
     ("fiscal_year", re.compile(r"\b(?:the\s+)?(?:current\s+)?(?:full|fiscal|full\s+fiscal)\s+year\b(?!\s+\d)|"
                                r"\b(?:by\s+)?(?:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)\b", re.I)),
     ("year_ago_adj", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
@@ -173,9 +176,7 @@ def find_times(text: str, anchor: date | None, tense: Tense | None = None) -> li
 
 _ANAPHOR_SHIFT = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
                   "the preceding": -1, "before": -1, "after": 1}
-_ANAPHOR = re.compile(r"(?:(?:later|earlier|early|late)\s+)?(?P<which>that|the following|the next|the previous|"
-                      r"the preceding|the same)\s+(?P<unit>year|month|day|morning|afternoon|evening|night)|"
-                      r"the\s+(?P<unit2>day)\s+(?P<which2>before|after)", re.I)
+_ANAPHOR = re.compile(_ANAPHORIC, re.I)
 
 
 def _anaphoric_dates(found: list[NormalisedTime]) -> list[NormalisedTime]:
