@@ -16,12 +16,13 @@ from helpers import record_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+from eventwire.extract.places import _local_institution
 from eventwire.resolve.gazetteer import gazetteer
 from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
-    "lgl": {"exact": 0.72, "country": 0.85, "acc161": 0.74, "recognised": 0.69},
+    "lgl": {"exact": 0.73, "country": 0.86, "acc161": 0.75, "recognised": 0.69},
     "trnews": {"exact": 0.85, "country": 0.91, "acc161": 0.88, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
@@ -52,6 +53,47 @@ def test_the_provinces_the_story_is_sure_of_decide_ambiguous_towns() -> None:
     text = ("Deputies from Rapides Parish searched the home on Tuesday. The fire near Alexandria "
             "destroyed a mobile home, the sheriff said.")
     assert place(text, "Alexandria")[:2] == ("USA", "Louisiana")
+
+
+def test_a_capital_named_for_its_government_is_the_capital() -> None:
+    # LGL: "Egypt cooperated closely with Washington"; the state reading has the larger population
+    context = Counter({"USA": 2, "EGY": 2})
+    res = gazetteer().resolve("Washington", context)
+    assert res is not None and res.entry.geonames_id == 4140963  # Washington, D.C.
+    # not in a story that never names the country ("Victoria" in Australia, not the Seychelles)
+    victoria = gazetteer().resolve("Victoria", Counter({"AUS": 3}))
+    assert victoria is not None and victoria.entry.country == "AUS"
+    # nor where the words around make it a province
+    state = gazetteer().resolve("Washington", context, as_capital=False)
+    assert state is not None and state.entry.precision == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "A cow from a Washington state farm tested positive for the disease in the United States.",
+    "Illnesses in the United States were reported in Utah, Washington and Wisconsin.",
+    "The first case in the United States was found in the state of Washington.",
+])
+def test_the_words_around_make_washington_the_state(text: str) -> None:
+    assert place(text, "Washington")[2] == 5815135
+
+
+def test_a_country_named_like_a_us_state_does_not_vote_for_itself() -> None:
+    text = ("ATLANTA - Police in Atlanta said a Georgia man was charged on Friday. Georgia authorities "
+            "said the man lived in Gainesville.")
+    assert place(text, "Georgia")[:2] == ("USA", "Georgia")
+
+
+def test_a_towns_own_institutions_make_it_a_town() -> None:
+    text = "The Lebanon City Council voted on Monday to buy two fire trucks."
+    assert _local_institution(text, text.index("Lebanon") + len("Lebanon"))
+    assert not _local_institution("Fighting in Lebanon displaced thousands.", len("Fighting in Lebanon"))
+    # a capital's size is no evidence for a town's police: "the Paris Police Department" in a
+    # story that names the United States twice and France once is Paris, Texas
+    context = Counter({"USA": 2, "FRA": 1})
+    paris = gazetteer().resolve("Paris", context)
+    assert paris is not None and paris.entry.country == "FRA"
+    paris = gazetteer().resolve("Paris", context, local=True)
+    assert paris is not None and paris.entry.country == "USA"
 
 
 def test_a_city_outranks_the_province_named_after_it() -> None:

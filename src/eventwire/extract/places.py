@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -11,6 +12,7 @@ from eventwire.record import Actor, Place
 from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
+    Gazetteer,
     Resolution,
     gazetteer,
 )
@@ -18,21 +20,52 @@ from eventwire.resolve.kb import countries
 
 
 def country_context(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> Counter[str]:
-    """How often each country is named in the document (names, demonyms, actors' countries)."""
+    """How often each country is named in the document (names, demonyms, actors' countries).
+    A country name that is also a province elsewhere ("Georgia") does not count: it would vote
+    for its own country reading."""
     c = countries()
+    gaz = gazetteer()
     counts: Counter[str] = Counter()
     for m in mentions:
         iso = c.lookup(m.text) if m.label in ("GPE", "NORP") else None
-        if iso:
-            counts[iso] += 1
+        if iso and not _also_a_province(gaz, m.text, iso):
+            counts[iso] += 1  # "Georgia" may be the US state: it is no evidence for the country
     for token in doc:
         iso = c.by_demonym.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
         if iso:
             counts[iso] += 1
     for a in actors:
-        if a.country:
-            counts[a.country] += 1
+        named = c.names.get(a.country or "", "")
+        if a.country and not (named and named.lower() in a.name.lower() and _also_a_province(gaz, named, a.country)):
+            counts[a.country] += 1  # "Georgia authorities" may be the US state's
     return counts
+
+
+_LOCAL_INSTITUTION = re.compile(
+    r"(?:'s|’s)?\s+(?:Police(?:\s+Department)?|Fire(?:\s+Department)?|High\s+School|Middle\s+School|City\s+Council|"
+    r"City\s+Hall|City\s+Commission|Town\s+Council|Board\s+of\s+Education|School\s+(?:District|Board)|"
+    r"Public\s+(?:Library|Schools)|boards?\s+and\s+commissions|Chamber\s+of\s+Commerce|Township|Mayor|"
+    r"city\s+council|city\s+manager|City\s+Manager)\b")
+"""Words after a place name that show it is used as a town with its own institutions."""
+
+
+def _local_institution(text: str, end: int) -> bool:
+    return _LOCAL_INSTITUTION.match(text, end) is not None
+
+
+_STATE_NAMES = "|".join(sorted({re.escape(v) for v in US_STATE_ABBREVIATIONS.values()}, key=len, reverse=True))
+_PROVINCE_AFTER = re.compile(rf"\s+(?:state|State)\b|,?\s+(?:and\s+|or\s+)?(?:{_STATE_NAMES})\b")
+_PROVINCE_BEFORE = re.compile(rf"(?:\bstate\s+of|\b(?:{_STATE_NAMES}),?(?:\s+and|\s+or)?)\s+$")
+
+
+def _may_be_capital(text: str, start: int, end: int) -> bool:
+    """False when the words around a name make it a province: "Washington state", "the state
+    of Washington", "Utah, Washington and Wisconsin"."""
+    return not (_PROVINCE_AFTER.match(text, end) or _PROVINCE_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _also_a_province(gaz: Gazetteer, name: str, iso3: str) -> bool:
+    return any(e.precision == "admin1" and e.country != iso3 for e in gaz.candidates(name))
 
 
 class ToponymResolver:
@@ -99,14 +132,16 @@ class ToponymResolver:
 
     def resolve_mention(self, m: Mention) -> Resolution | None:
         return self.gaz.resolve(m.text, self.context, _country_after(self.doc, m), self.regions,
-                                _region_after(self.doc, m.end))
+                                _region_after(self.doc, m.end), _local_institution(self.doc.text, m.end_char),
+                                _may_be_capital(self.doc.text, m.start_char, m.end_char))
 
     def resolve_span(self, start: int, end: int) -> Resolution | None:
         """The reading of the place named at characters [start, end) of the document."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         near = _country_after_index(self.doc, span.end) if span is not None else None
         region = _region_after(self.doc, span.end) if span is not None else None
-        return self.gaz.resolve(self.doc.text[start:end], self.context, near, self.regions, region)
+        return self.gaz.resolve(self.doc.text[start:end], self.context, near, self.regions, region,
+                                _local_institution(self.doc.text, end), _may_be_capital(self.doc.text, start, end))
 
 
 def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tuple[list[Place], dict[int, str]]:

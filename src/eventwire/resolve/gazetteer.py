@@ -113,12 +113,16 @@ class Gazetteer:
         return [e for e in self.candidates(name) if e.country == iso3 and e.precision == "country"] if name else []
 
     def resolve(self, name: str, context: Counter[str], near: str | None = None,
-                regions: Counter[str] | None = None, near_region: tuple[str, str] | None = None) -> Resolution | None:
+                regions: Counter[str] | None = None, near_region: tuple[str, str] | None = None,
+                local: bool = False, as_capital: bool = True) -> Resolution | None:
         """Pick the reading of ``name`` that fits the document best.
 
         ``context`` counts how often each country (ISO3) is mentioned in the document;
         ``near`` is a country stated right beside the name ("Tripoli, Libya"); ``regions``
-        counts the provinces ("USA.Louisiana") of places the document surely names.
+        counts the provinces ("USA.Louisiana") of places the document surely names; ``local``
+        says the name is used for a town's own institutions ("the Paris Police Department"):
+        every town has those, so a capital's or a big city's size is no evidence and a country
+        or province reading is unlikely.
         """
         cands = self._demonym_candidates(name) or self._abbreviation_candidates(name) or self.candidates(name)
         if not cands:
@@ -130,6 +134,11 @@ class Gazetteer:
                 towns[(c.country, c.admin1)] = max(towns.get((c.country, c.admin1), 0), c.population)
                 if c.fcode in ("PPLA", "PPLC"):
                     seats[(c.country, c.admin1)] = max(seats.get((c.country, c.admin1), 0), c.population)
+        known = countries()
+        # a capital named like its country ("Mexico", "Kuwait") is the country unless told otherwise
+        capital_of = known.by_capital.get(normalise(name)) if as_capital and known.lookup(name) is None else None
+        if capital_of is not None and not context.get(capital_of):
+            capital_of = None  # a capital stands for its government in stories about that country
         total = sum(context.values()) or 1
         region_total = sum(regions.values()) if regions else 0
         scored = []
@@ -140,11 +149,15 @@ class Gazetteer:
                 score -= 3.0  # "Aleppo", "Geneva": the city, not the province named after it
             if c.precision == "admin2" and where in towns:
                 score -= 3.0  # "Montreal": the city, not the county-level division around it
-            if c.fcode in ("PPLC",):
-                score += 1.5
-            elif c.fcode in ("PPLA",):
-                score += 0.6
-            score += math.log10(c.population + 10) / 3
+            if local:
+                score -= 2.0 if c.precision in ("country", "admin1", "region") else 0.0
+                score += math.log10(c.population + 10) / 6
+            else:
+                if c.fcode in ("PPLC",):
+                    score += 1.5
+                elif c.fcode in ("PPLA",):
+                    score += 0.6
+                score += math.log10(c.population + 10) / 3
             score += 4.0 * context.get(c.country, 0) / total
             if regions and region_total and c.admin1:
                 score += 3.0 * regions.get(f"{c.country}.{c.admin1}", 0) / region_total
@@ -152,8 +165,10 @@ class Gazetteer:
                 score += 10.0
             if near_region and (c.country, c.admin1) == near_region and c.precision != "admin1":
                 score += 10.0  # "Alexandria, La.": the town in that state
-            if normalise(c.name) == normalise(name):
+            if normalise(c.name) == normalise(name) or (c.fcode == "PPLC" and capital_of == c.country):
                 score += 0.5
+            if c.fcode == "PPLC" and capital_of == c.country:
+                score += 1.0  # "Washington", "Moscow": the capital a country's government is named by
             scored.append((score, c))
         scored.sort(key=lambda sc: (-sc[0], sc[1].geonames_id or 0))
         best_score, best = scored[0]
