@@ -194,3 +194,24 @@ def test_a_province_much_bigger_than_its_seat_keeps_its_name() -> None:
 def test_a_canadian_province_after_the_comma() -> None:
     r = record_of("A fire destroyed a warehouse in London, Ont., on Monday.", published="2016-12-19")
     assert {(p.name, p.country) for p in r.places if p.name == "London"} == {("London", "CAN")}
+
+
+def test_a_province_after_a_tagged_town_and_a_comma_is_a_place() -> None:
+    # the small model tags Peshawar but not the province after it
+    r = record_of("The train was going from Quetta, Balochistan, to Peshawar, Khyber Pakhtunkhwa, when it came "
+                  "under attack.", published="2025-03-12")
+    assert "Khyber Pakhtunkhwa" in {p.name for p in r.places}
+    # a person's name after a town and a comma stays a person's
+    r = record_of("The visit to Peshawar, Ahmed said, went well.", published="2025-03-12")
+    assert "Ahmed" not in {p.name for p in r.places}
+
+
+def test_a_province_tagged_as_a_nationality_before_province_is_a_place() -> None:
+    r = record_of("Most of the passengers were workers from the eastern Punjab province.", published="2025-03-12")
+    assert [p.name for p in r.places] == ["Punjab"]
+
+
+def test_a_hyphenated_town_cut_at_its_first_hyphen_is_whole_again() -> None:
+    r = record_of("The mutiny and prison escape occurred in Croix-des-Bouquets on 25 February 2021.",
+                  published="2021-02-27")
+    assert [(p.name, p.country) for p in r.places] == [("Croix-des-Bouquets", "HTI")]

@@ -71,6 +71,8 @@ def entity_mentions(doc: Doc) -> list[Mention]:
         start, end = tidy_span(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if ent.label_ in ("PERSON", "ORG"):
+            end = _hyphenated_place_end(doc, start, end)
         span = doc[start:end]
         text = span.text
         if text.endswith(("’s", "'s")):
@@ -96,7 +98,8 @@ def missed_places(doc: Doc, ents: list[Mention]) -> list[Mention]:
     mean a place: after a locative preposition ("in Gwadar"), before a place noun ("the Punjab
     province", "Gwadar port"), or joined to a place it did tag ("Seville and Ceuta",
     "Washington and Kyiv"). Only provinces and towns of 15,000 people or more, so that common
-    words that are also village names stay words.
+    words that are also village names stay words. After a tagged place and a comma ("Peshawar,
+    Khyber Pakhtunkhwa"), only a province or a country.
     """
     covered = {i for m in ents for i in range(m.start, m.end)}
     place_tokens = {i for m in ents if m.label in PLACE_LABELS for i in range(m.start, m.end)}
@@ -110,11 +113,13 @@ def missed_places(doc: Doc, ents: list[Mention]) -> list[Mention]:
         while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and end not in covered:
             end += 1
         found = None
+        after_place = i >= 2 and doc[i - 1].text == "," and i - 2 in place_tokens  # "Peshawar, Khyber Pakhtunkhwa"
         for stop in range(end, i, -1):  # longest name first: "Khyber Pakhtunkhwa"
-            if not _place_context(doc, i, stop, place_tokens):
+            strong = _place_context(doc, i, stop, place_tokens)
+            if not strong and not after_place:
                 continue  # the cheap test first: this runs on every untagged proper noun
             text = doc[i:stop].text
-            if any(e.precision in ("country", "admin1") or e.population >= 15000
+            if any(e.precision in ("country", "admin1") or (strong and e.population >= 15000)
                    for e in gazetteer().candidates(text)) and named_actors().lookup(text, None) is None:
                 found = stop
                 break
@@ -181,6 +186,18 @@ RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "nati
                   "schools", "school", "hospital", "neighborhood", "community", "mayor", "city"}
 
 
+def _hyphenated_place_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a hyphenated place name the model cut at its first hyphen ("Croix" of
+    "Croix-des-Bouquets"), when the whole name is in the gazetteer; else ``end``."""
+    stop = end
+    while stop + 1 < len(doc) and doc[stop].text == "-" and not doc[stop].whitespace_ and \
+            not doc[stop - 1].whitespace_ and stop - start < 8:
+        stop += 2
+    if stop == end or not gazetteer().candidates(doc[start:stop].text):
+        return end
+    return stop
+
+
 def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
     """Whether a name the small model tagged as a person, group or organisation is a place:
     the gazetteer knows it, no named-actor entry claims it, and the text uses it as a place
@@ -200,6 +217,8 @@ def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
             return True
     if end < len(doc) and doc[end].lower_ in RESIDENT_NOUNS and doc[end - 1].dep_ == "compound":
         return True
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS and any(e.precision != "city" for e in found):
+        return True  # "the eastern Punjab province", tagged as a nationality
     return end < len(doc) and doc[end].text in ("-based",)
 
 
