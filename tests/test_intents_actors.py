@@ -183,3 +183,17 @@ def test_a_gazetteer_name_in_a_place_context_is_a_place(text: str, name: str, co
 def test_a_common_word_is_not_made_a_place() -> None:
     r = record_of("Officials said Will Smith met the mayor in the afternoon.")
     assert not any(p.name == "Will" for p in r.places)
+
+
+# --- the party a thing concerns (PLOVER GSR, CC BY-SA 4.0) -------------------------------------------
+
+def _target_countries(text: str, kind: str) -> list[str | None]:
+    r = record_of(text)
+    countries = {a.id: a.country for a in r.actors}
+    event = next(e for e in r.events if e.type == kind)
+    return [countries.get(t.actor or "") for t in event.target]
+
+
+def test_a_thing_in_a_country_names_the_target() -> None:
+    text = "The Hamas threatened Monday to resume terrorist activities in Israel in an escalation of the intifada."
+    assert "ISR" in _target_countries(text, "THREATEN")

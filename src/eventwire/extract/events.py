@@ -379,13 +379,30 @@ class EventExtractor:
 
     def _party_or_beyond(self, obj: Token) -> list[ActorRef]:
         """The object (or passive subject) as the target; when it names a thing rather than a
-        party and a party follows its preposition, that party ("presented evidence against
-        Russia", "evidence against Russia was presented": Russia)."""
+        party, the party it concerns: one after its preposition ("presented evidence against
+        Russia", "evidence against Russia was presented": Russia), one that modifies it
+        ("German goods": Germany), or the country it lies in ("a curfew in Algeria")."""
         if not self.ctx.actor_at(obj) and obj.lower_ not in PRONOUNS_PLURAL and obj.pos_ == "NOUN":
             beyond = self._object_parties(obj)
+            if any(r.actor for r in beyond):
+                return beyond
+            things = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
+                              for o in map(self._party_token, p.children) if o is not None]
+            owners = [c for t in things for c in t.children
+                      if c.dep_ in ("amod", "compound", "poss", "nmod") and self.ctx.actor_at(c)]
+            if owners:  # "restrictions against German goods", "shell Iraqi towns": Germany, Iraq
+                return [self._ref(c) for c in owners]
+            where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
+                     for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
+            if where:  # "a curfew in Algeria", "terrorist activities in Israel": the country it falls on
+                return [self._ref(o) for o in where]
             if beyond:
                 return beyond
         return self._with_conjuncts(obj)
+
+    def _country_actor(self, tok: Token) -> bool:
+        actor = self.ctx.actor_by_id.get(self.ctx.actor_at(tok) or "")
+        return actor is not None and actor.kind == "country"
 
     def _object_parties(self, obj: Token) -> list[ActorRef]:
         """Parties named after the preposition of an object that names the act itself
@@ -422,8 +439,7 @@ class EventExtractor:
                     if o.dep_ in ("dobj", "dative") and not _is_time_word(o):
                         if self.ctx.actor_at(o) or o.lower_ in PRONOUNS_PLURAL:
                             return self._with_conjuncts(o)
-                        beyond = self._object_parties(o)  # "to continue military aid to Mozambique"
-                        return beyond or self._with_conjuncts(o)
+                        return self._party_or_beyond(o)  # "to continue military aid to Mozambique"
                     if o.dep_ == "prep" and o.lower_ in TARGET_PREPS:
                         return [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
             if c.dep_ == "ccomp" and kind is not None and kind[0] in ("REQUEST", "ACCUSE"):
