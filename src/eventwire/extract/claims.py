@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from eventwire.extract.context import DocContext
-from eventwire.extract.quotes import Quote, find_quotes
+from eventwire.extract.quotes import Quote
 from eventwire.record import Claim, TextSpan
 from eventwire.record import Span as CharSpan
 
@@ -84,7 +84,7 @@ class ClaimExtractor:
         self.ctx = ctx
         self.doc = ctx.doc
         self.text = ctx.doc.text
-        self.quotes = find_quotes(self.text)
+        self.quotes = ctx.quotes  # found once per document, shared with pronoun resolution
         self.claims: list[Claim] = []
         self.used_cues: set[int] = set()
 
@@ -101,7 +101,7 @@ class ClaimExtractor:
     # --- helpers ------------------------------------------------------------------------
 
     def _in_quote(self, char: int) -> bool:
-        return any(q.start <= char < q.end for q in self.quotes)
+        return self.ctx.quote_around(char) is not None
 
     def _sentence_of(self, char: int) -> Span:
         token = self.doc.char_span(char, char + 1, alignment_mode="expand")

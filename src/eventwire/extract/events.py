@@ -372,8 +372,7 @@ class EventExtractor:
                 if p.dep_ != "prep" or p.lower_ not in ("to", "in", "into", "for"):
                     continue
                 for o in map(self._party_token, p.children):
-                    actor = self.ctx.actor_by_id.get(self.ctx.actor_at(o) or "") if o is not None else None
-                    if o is not None and actor is not None and actor.kind == "country":
+                    if o is not None and self._country_actor(o):
                         out += self._with_conjuncts(o)
         return out
 

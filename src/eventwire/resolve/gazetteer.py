@@ -165,9 +165,10 @@ class Gazetteer:
                 score += 10.0
             if near_region and (c.country, c.admin1) == near_region and c.precision != "admin1":
                 score += 10.0  # "Alexandria, La.": the town in that state
-            if normalise(c.name) == normalise(name) or (c.fcode == "PPLC" and capital_of == c.country):
-                score += 0.5
-            if c.fcode == "PPLC" and capital_of == c.country:
+            named_capital = c.fcode == "PPLC" and capital_of == c.country
+            if named_capital or normalise(c.name) == normalise(name):
+                score += 0.5  # "Washington" names "Washington, D.C." as surely as its own name would
+            if named_capital:
                 score += 1.0  # "Washington", "Moscow": the capital a country's government is named by
             scored.append((score, c))
         scored.sort(key=lambda sc: (-sc[0], sc[1].geonames_id or 0))
