@@ -197,3 +197,98 @@ def _target_countries(text: str, kind: str) -> list[str | None]:
 def test_a_thing_in_a_country_names_the_target() -> None:
     text = "The Hamas threatened Monday to resume terrorist activities in Israel in an escalation of the intifada."
     assert "ISR" in _target_countries(text, "THREATEN")
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Serbia on Thursday flatly rejected an Australian ultimatum to handover a guard involved in a shooting.",
+     "REJECT", "AUS"),
+    ("Iran threatened to shell Iraqi towns today in retaliation for an air raid on the southern city of Susangerd.",
+     "THREATEN", "IRQ"),
+    ("A French minister threatened today to impose import restrictions against German goods.", "THREATEN", "DEU"),
+])
+def test_a_nationality_on_the_thing_names_the_target(text: str, kind: str, country: str) -> None:
+    # a nationality adjective on a thing ("an Australian ultimatum") is that country's
+    assert country in _target_countries(text, kind)
+
+
+def test_a_nationality_on_a_role_stays_a_modifier() -> None:
+    # "Russian officials" is a role with a country, not the country itself
+    r = record_of("Russian officials met the delegation in Geneva.")
+    assert not any(a.kind == "country" and a.country == "RUS" for a in r.actors)
+
+
+def test_one_country_under_two_names_is_one_actor() -> None:
+    r = record_of("France threatened to ban British goods. Britain protested on Monday.")
+    assert [a.name for a in r.actors if a.country == "GBR" and a.kind == "country"] == ["United Kingdom"]
+
+
+# --- what a sentence mentions around its events (PLOVER GSR, CC BY-SA 4.0; UD-PETRARCH GSR, MIT) ---
+
+def _kinds(text: str) -> list[str]:
+    return [e.type for e in record_of(text).events]
+
+
+def test_the_goal_of_an_act_is_not_a_second_event() -> None:
+    text = ("Ethnic Albanians in south Serbia are demanding a U.N. military presence to protect them against "
+            "a heavily armed ruling Serb minority and prevent a Bosnia-style civil war.")
+    assert _kinds(text) == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday calling for independence "
+    "from Iraq, witnesses said.",
+    "Tens of thousands of university students throughout Indonesia staged mass demonstrations Saturday to "
+    "demand political reforms by President Suharto's government.",
+    "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President "
+    "Ahmed Ben Bella.",
+])
+def test_the_demand_of_a_protest_is_part_of_the_protest(text: str) -> None:
+    assert "PROTEST" in _kinds(text) and "REQUEST" not in _kinds(text)
+
+
+def test_an_act_done_to_protest_keeps_the_protest() -> None:
+    text = ("Palestinians of the Israeli-occupied West Bank shunned work on Monday to protest at settlement of "
+            "Russian Jewish immigrants on Arab land.")
+    assert "PROTEST" in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("Algerian landowners began a hunger strike outside Parliament to demand the return of property seized "
+     "by Algerian government forces in the 1970s.", "seized"),
+    ("The release of Adli Yaish, who had been arrested 15 months ago, came as Israel announced it would free "
+     "over 150 Palestinian prisoners.", "arrested"),
+    ("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.", "wounded"),
+])
+def test_a_description_of_a_participant_is_not_an_event(text: str, dropped: str) -> None:
+    r = record_of(text)
+    assert r.events and dropped not in [e.trigger.text for e in r.events]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # voa_dev_d: the clause says what was announced, it does not describe the announcement
+    ("U.S. lawmakers welcomed Tuesday's announcement that Ukraine had agreed to a 30-day ceasefire.", "agreed"),
+    # the parser hangs the main verb on the subject: the participle is the sentence's act
+    ("Doctors from two American aid groups donated and personally delivered $50,000 worth of goods to "
+     "Baghdad University Medical School.", "donated"),
+])
+def test_a_clause_with_its_own_act_is_kept(text: str, kept: str) -> None:
+    assert kept in [e.trigger.text for e in record_of(text).events]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Ivory Coast rebels on Friday said they opposed the deployment of a regional peacekeeping force.",
+     "opposed", "REJECT"),
+    ("Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbago to lay down "
+     "their arms.", "dismissed", "REJECT"),
+    ("President Bill Clinton has imposed sanctions on the Taliban religious faction that controls Afghanistan.",
+     "imposed", "SANCTION"),
+    ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.",
+     "fight", "THREATEN"),
+])
+def test_verb_senses_by_object_and_frame(text: str, trigger: str, kind: str) -> None:
+    assert (trigger, kind) in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+def test_controlling_a_country_is_not_cooperation() -> None:
+    text = "President Bill Clinton has imposed sanctions on the Taliban religious faction that controls Afghanistan."
+    assert "COOPERATE" not in _kinds(text)

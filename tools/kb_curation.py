@@ -13,6 +13,10 @@ EXTRA_CAMEO_PLOVER: dict[str, list[str | None]] = {
     "023": ["REQUEST", "assist"], "024": ["REQUEST", "change"], "025": ["REQUEST", "yield"],
     "026": ["REQUEST", "meet"], "027": ["REQUEST", "meet"], "028": ["REQUEST", "meet"],
     "090": ["ACCUSE", "investigate"], "175": ["ASSAULT", None],
+    # Sanctions and embargoes curtail commercial exchange: the PLOVER codebook's SANCTION
+    # ("curtail, decrease, break, or terminate diplomatic, commercial, or material exchanges"),
+    # not COERCE, whose restrictions fall on rights and movement; the 2021 table says COERCE.
+    "163": ["SANCTION", "discontinue"],
 }
 
 # Verbs the CAMEO dictionary codes that, in news prose, are mostly not events: too general
@@ -33,6 +37,11 @@ VERB_BLOCKLIST: set[str] = {
     "resume", "establish", "form", "build", "develop", "grow", "increase", "reduce", "expand",
     "stop", "halt", "suspend", "target", "cover", "stand", "live", "die", "worry", "fear",
     "aim", "provoke", "intend", "accord", "mean", "wish", "expect",
+    # Senses news rarely means: "linked to" (associated), "submitted a report", "joined by",
+    # "embarked on a trip", "controls the capital", "risking prison", "preparing an offensive"
+    # (the act is coded when it happens), "dominate relations", "cleared of charges", "sworn
+    # to" (an intent, read by the intent rules; CAMEO's "swear" is swearing at someone).
+    "clear", "control", "dominate", "embark", "join", "link", "prepare", "risk", "submit", "swear",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -89,10 +98,22 @@ NOUN_TRIGGERS: dict[str, str] = {
 # (verb -> {object lemma -> code}); they override the dictionary's pattern for that pair.
 OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "declare": {"ceasefire": "0871", "truce": "0871"},
+    # Turning down a request or a plan is a rejection, not a complaint about someone.
+    "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
+                "proposal": "120", "request": "120"},
     "ease": {"curfew": "0813", "measure": "081", "restriction": "081", "sanction": "085"},
     "grant": {"amnesty": "0841", "asylum": "075"},
+    "join": {"negotiation": "040", "talk": "040", "talks": "040"},
     "lift": {"emergency": "0813", "state": "0813"},
+    # "meet demands": accede to them.
+    "meet": {"condition": "080", "demand": "080", "requirement": "080"},
     "open": {"fire": "193"},
+    # Opposing a plan, a deployment or a bill is rejecting it; opposing a person is not.
+    "oppose": {"bill": "120", "decision": "120", "deal": "127", "deployment": "120", "idea": "120",
+               "initiative": "120", "measure": "120", "mediation": "125", "move": "120", "plan": "127",
+               "proposal": "120", "resolution": "120"},
+    # Giving back what was taken: CAMEO 084x ("return, release property / persons").
+    "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
     "shorten": {"curfew": "0813"},
 }
 

@@ -111,8 +111,16 @@ class ActorBuilder:
             if capital_of is None:
                 return  # a city or region: a place, not an actor
         if m.label == "NORP" and c.by_demonym.get(key) and not text.endswith("s"):
-            return  # an adjective ("Russian"): read as a modifier, not an actor
+            iso = c.by_demonym[key]
+            if self._owns_a_thing(m):  # "Iraqi towns", "an Indian proposal": the country
+                owner = self._country_draft(iso)
+                owner.mentions.append(i)
+                owner.labels["GPE"] += 1
+                owner.countries[iso] += 3
+            return  # else an adjective ("Russian officials"): read as a modifier, not an actor
         draft = self._find(key, m)
+        if draft is None and m.label == "GPE" and (named := c.lookup(text)) is not None:
+            draft = self._existing_country_draft(named)  # "Britain" after "British goods"
         if draft is None:
             draft = ActorDraft()
             self.drafts.append(draft)
@@ -126,6 +134,34 @@ class ActorBuilder:
             draft.labels["CAPITAL"] += 1
             draft.countries[capital_of] += 3
             draft.sectors["GOV"] += 2
+
+    def _owns_a_thing(self, m: Mention) -> bool:
+        """Whether a nationality adjective modifies a common noun no other mention covers: the
+        noun names a thing of that country or its people ("Iraqi towns", "an Australian
+        ultimatum", "Iraqi youths"), and the country is the party an event concerns. Not where
+        the noun is an actor of its own ("Russian officials" is a role mention)."""
+        if m.end - m.start != 1:
+            return False
+        word = self.doc[m.start]
+        head = word.head
+        if word.dep_ not in ("amod", "compound") or head.pos_ != "NOUN" or head.i == word.i:
+            return False
+        return not any(o.start <= head.i < o.end for o in self.mentions if o is not m)
+
+    def _existing_country_draft(self, iso: str) -> ActorDraft | None:
+        """The draft of the country ``iso``, under any of its names."""
+        c = countries()
+        return next((d for d in self.drafts if d.labels.get("GPE") and any(c.lookup(n) == iso for n in d.names)),
+                    None)
+
+    def _country_draft(self, iso: str) -> ActorDraft:
+        """The draft of the country ``iso``, made from its short name when there is none yet."""
+        found = self._existing_country_draft(iso)
+        if found is not None:
+            return found
+        draft = ActorDraft(names=[countries().names[iso]])
+        self.drafts.append(draft)
+        return draft
 
     def _capital_metonym(self, m: Mention) -> str | None:
         """The country whose capital ``m`` names, when the capital acts rather than is a place:

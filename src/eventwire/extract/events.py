@@ -83,7 +83,7 @@ class EventExtractor:
         events: list[Event] = []
         for s_index, sent in enumerate(self.doc.sents):
             drafts = [d for d in (self._draft(t) for t in sent) if d is not None and not is_condition(d.trigger)]
-            drafts = self._fold_into_frames(self._absorb(drafts))
+            drafts = self._without_backdrop(self._fold_into_frames(self._absorb(drafts)))
             for d in drafts:
                 event = self._finish(d, s_index, len(events))
                 if event is not None:
@@ -116,6 +116,8 @@ class EventExtractor:
         return next((g for g in guesses if g and (g in self.lex.verbs or g in self.lex.objects)), lemma)
 
     def _verb_draft(self, tok: Token) -> Draft | None:
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in tok.children):
+            return None  # "evacuated the wounded": people named by what happened to them
         lemma = self._verb_lemma(tok)
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs:
             return None
@@ -252,6 +254,52 @@ class EventExtractor:
                 folded.add(d.trigger.i)
         return [d for d in drafts if d.trigger.i not in folded]
 
+    def _without_backdrop(self, drafts: list[Draft]) -> list[Draft]:
+        """Drop what a sentence mentions around its events rather than reports as one.
+
+        * the goal of another act, in its purpose clause: "offered troops to help him oust
+          Aoun" reports an offer, not an ousting; "blocked roads to demand reforms" one protest
+          (but "shunned work to protest" says the act was a protest, so the protest stays);
+        * the demand a protest makes: "rioted, calling for his removal" is one PROTEST;
+        * a past act that describes a participant, in a reduced relative clause ("weapons
+          seized last year", "the curfew imposed in Sudan") or a pluperfect relative clause
+          ("Yaish, who had been arrested 15 months ago"), when the sentence reports another
+          act: the description was news once, not now.
+        """
+        by_index = {d.trigger.i: d for d in drafts}
+        goals: set[int] = set()
+        for d in drafts:
+            tok = d.trigger
+            if tok.i in goals or tok.head.i == tok.i:
+                continue
+            governor = self._governing_act(tok.head, by_index)
+            if governor is None:
+                continue
+            if _purpose_clause(tok) and self._ptype(d.cameo) != "PROTEST":
+                goals |= {n.i for n in tok.subtree if n.i in by_index}
+            elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and self._ptype(d.cameo) == "REQUEST" and \
+                    governor == "PROTEST":
+                goals.add(tok.i)
+        kept = [d for d in drafts if d.trigger.i not in goals]
+        described = {d.trigger.i for d in kept if _describes_participant(d.trigger)}
+        if len(described) < len(kept):
+            kept = [d for d in kept if d.trigger.i not in described]
+        return kept
+
+    def _governing_act(self, head: Token, by_index: dict[int, Draft]) -> str | None:
+        """The PLOVER type of the act a clause hangs on: a drafted trigger, the event noun a
+        light verb carries ("continued their hunger strike to demand"), or an event noun the
+        small coder left out ("a demonstration calling for his removal")."""
+        if head.i in by_index:
+            return self._ptype(by_index[head.i].cameo)
+        carried = next((by_index[c.i] for c in head.children if c.dep_ == "dobj" and c.i in by_index), None)
+        if carried is not None and carried.nominal:
+            return self._ptype(carried.cameo)
+        if head.pos_ == "NOUN":
+            code = self.lex.nouns.get(head.lower_) or self.lex.nouns.get(head.lemma_.lower())
+            return self._ptype(code) if code else None
+        return None
+
     def _ptype(self, cameo: str) -> str | None:
         typed = self.lex.type_of(cameo)
         return typed[0] if typed else None
@@ -387,10 +435,10 @@ class EventExtractor:
                 return beyond
             things = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
                               for o in map(self._party_token, p.children) if o is not None]
-            owners = [c for t in things for c in t.children
+            owners = [(t, c) for t in things for c in t.children
                       if c.dep_ in ("amod", "compound", "poss", "nmod") and self.ctx.actor_at(c)]
             if owners:  # "restrictions against German goods", "shell Iraqi towns": Germany, Iraq
-                return [self._ref(c) for c in owners]
+                return [self._owned(thing, owner) for thing, owner in owners]
             where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
                      for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
             if where:  # "a curfew in Algeria", "terrorist activities in Israel": the country it falls on
@@ -398,6 +446,11 @@ class EventExtractor:
             if beyond:
                 return beyond
         return self._with_conjuncts(obj)
+
+    def _owned(self, thing: Token, owner: Token) -> ActorRef:
+        """The owner's actor, cited by the whole phrase of the thing ("Iraqi towns")."""
+        span = self.ctx.phrase_span(thing)
+        return ActorRef(actor=self.ctx.actor_at(owner), text=span.text, start=span.start_char, end=span.end_char)
 
     def _country_actor(self, tok: Token) -> bool:
         actor = self.ctx.actor_by_id.get(self.ctx.actor_at(tok) or "")
@@ -562,6 +615,26 @@ def _credits_reporting(tok: Token) -> bool:
     return any(o.lemma_.lower() in CREDITED_WORK and any(d.lower_ in ("this", "that", "the") for d in o.children)
                for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "for")
                for o in prep.children if o.dep_ == "pobj")
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """An infinitive of purpose hung on another verb: "offered troops to help", "in order to
+    end"; not a complement the verb needs ("agreed to", "continued to": those are xcomp)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+
+
+def _describes_participant(tok: Token) -> bool:
+    """A past act in a clause that describes a noun: "weapons seized last year from
+    peacekeepers", "Yaish, who had been arrested 15 months ago"."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children):
+            return False  # "the announcement that Ukraine had agreed": what was announced
+        return tok.sent.root.pos_ in ("VERB", "AUX")  # else the parse lost the main verb to it
+    if tok.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return False
+    return any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+               for c in tok.children)  # a relative pronoun: not "the announcement that Ukraine had agreed"
 
 
 def _is_time_word(token: Token) -> bool:

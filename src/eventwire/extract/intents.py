@@ -136,8 +136,8 @@ def expresses_intent(tok: Token, hostile: bool) -> bool:
     """
     if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in tok.children):
         return False
-    if tok.dep_ == "xcomp":
-        head = tok.head
+    if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)):
+        head = tok.head  # "vowed to fight" (the small parser often makes it an advcl)
         if head.lemma_.lower() in READINESS or head.lemma_.lower() in INTENT_VERBS:
             return not any(c.dep_ == "neg" for c in head.children)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
