@@ -292,3 +292,44 @@ def test_verb_senses_by_object_and_frame(text: str, trigger: str, kind: str) -> 
 def test_controlling_a_country_is_not_cooperation() -> None:
     text = "President Bill Clinton has imposed sanctions on the Taliban religious faction that controls Afghanistan."
     assert "COOPERATE" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind", "cameo"), [
+    ("The pro-Iranian Hizbollah group declared a unilateral ceasefire on Wednesday in south Lebanon.",
+     "declared", "RETREAT", "0871"),
+    ("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.",
+     "negotiations", "CONSULT", "046"),
+    ("Syrian officers today ended mediation efforts between rival militias in Tripoli.", "ended", "SANCTION", "165"),
+    ("Israeli intelligence officials have shared evidence with the U.S. about contacts with al Qaeda.",
+     "shared", "COOPERATE", "062"),
+    ("The United States continued to send arms to Pakistan last year.", "send", "AID", "072"),
+    ("Israel has strengthened its forces in Lebanon following the discovery of rockets in the area.",
+     "strengthened", "MOBILIZE", "154"),
+    ("The United Nations on Tuesday reduced food supplies to the biggest Cambodian refugee camp in Thailand.",
+     "reduced", "SANCTION", "162"),
+    ("The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms.",
+     "accepted", "CONCEDE", "080"),
+])
+def test_an_act_named_by_the_object(text: str, trigger: str, kind: str, cameo: str) -> None:
+    # PLOVER GSR sentences (some shortened): the verb alone is too general, its object says the act
+    assert (trigger, kind, cameo) in [(e.trigger.text, e.type, e.cameo) for e in record_of(text).events]
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), [
+    ("The first deployment of NATO peacekeeping troops have arrived in Bosnia, Defense Secretary William Perry "
+     "said.", "AID", "074"),  # PLOVER GSR
+    ("Russian troops arrived in Belarus on Monday for joint exercises.", "MOBILIZE", "154"),
+    ("The Turkish foreign minister arrived in Cairo on Monday.", "CONSULT", "042"),
+])
+def test_who_arrives_says_what_the_arrival_is(text: str, kind: str, cameo: str) -> None:
+    (e,) = [e for e in record_of(text).events if e.trigger.text == "arrived"]
+    assert (e.type, e.cameo) == (kind, cameo)
+
+
+def test_an_until_clause_in_the_present_is_a_condition() -> None:
+    # PLOVER GSR REJECT: "… said they also opposed the deployment … until their political demands are met."
+    text = ("Ivory Coast rebels said they opposed the deployment of a regional peacekeeping force until their "
+            "political demands are met.")
+    assert "met" not in [e.trigger.text for e in record_of(text).events]
+    past = record_of("The rebels fought until the army arrived in the town.")
+    assert "arrived" in [e.trigger.text for e in past.events]  # in the past it happened

@@ -83,7 +83,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "demonstration": "141", "deportation": "174", "detention": "173", "embargo": "163",
     "evacuation": "087", "execution": "1823", "expulsion": "166", "fighting": "190",
     "hostilities": "190", "invasion": "192", "kidnapping": "181", "killing": "1823",
-    "massacre": "202", "meeting": "040", "negotiation": "046", "occupation": "192",
+    "massacre": "202", "mediation": "045", "meeting": "040", "negotiation": "046", "occupation": "192",
     "offensive": "190", "protest": "140", "raid": "190", "rally": "141", "riot": "145",
     "sanction": "163", "shelling": "194", "siege": "191", "strike": "195", "summit": "040",
     "suspension": "164", "talk": "040", "visit": "042", "walkout": "164",
@@ -97,6 +97,8 @@ NOUN_TRIGGERS: dict[str, str] = {
 # Verb + object patterns the CAMEO dictionary lacks or codes by an odd reading
 # (verb -> {object lemma -> code}); they override the dictionary's pattern for that pair.
 OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
+    # Accepting a demand is yielding to it.
+    "accept": {"demand": "080", "demands": "080"},
     "declare": {"ceasefire": "0871", "truce": "0871"},
     # Turning down a request or a plan is a rejection, not a complaint about someone.
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
@@ -114,7 +116,17 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
                "proposal": "120", "resolution": "120"},
     # Giving back what was taken: CAMEO 084x ("return, release property / persons").
     "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
+    # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
+    "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
+    # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
+    "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},
+    # Arms sent to a country are military aid (072); the dictionary's 154 reads troops.
+    "send": {"arms": "072", "weapon": "072", "weapons": "072"},
+    # Passing on what one knows: CAMEO 062 ("share intelligence or information").
+    "share": {"evidence": "062", "expertise": "062", "information": "062", "intelligence": "062"},
     "shorten": {"curfew": "0813"},
+    # Building up one's own forces: CAMEO 154.
+    "strengthen": {"force": "154", "forces": "154", "presence": "154", "troops": "154"},
 }
 
 # Names that news uses for countries and that GeoNames/CountryInfo do not list.

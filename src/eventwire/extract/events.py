@@ -34,11 +34,16 @@ Anchor = tuple[str, str, int, int]
 """(record id, text, start, end) of the place or time a token belongs to."""
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
-               "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make"}
+               "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make",
+               "renew", "undertake", "start", "open"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
-              "walk", "pull"}
+              "walk", "pull", "end"}
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
-                 "consultation", "conference", "dialogue", "process"}
+                 "consultation", "conference", "dialogue", "process", "mediation"}
+ARRIVAL_VERBS = {"arrive"}
+"""Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
+ARMED_FORCES = {"troops", "troop", "soldier", "soldiers", "force", "forces", "army", "battalion", "contingent",
+                "marine", "marines", "warship", "warships"}
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
 DYADIC_TYPES = {"COOPERATE"}
 """Types that describe a relation between two parties; the many generic verbs the CAMEO
@@ -119,8 +124,9 @@ class EventExtractor:
         if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in tok.children):
             return None  # "evacuated the wounded": people named by what happened to them
         lemma = self._verb_lemma(tok)
-        if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs:
-            return None
+        by_object = self._object_code(tok, lemma)
+        if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
+            return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
             return None  # "aimed at brokering", "support … in seizing": a goal, not an act
         if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
@@ -136,7 +142,8 @@ class EventExtractor:
                 if code:
                     break
         code = code or self.lex.verbs.get(lemma)
-        by_object = self._object_code(tok, lemma)
+        if lemma in ARRIVAL_VERBS and code is not None:
+            code = self._arrival_code(tok)
         if by_object is not None:
             code = by_object  # "lifted the curfew", "staged a rally": the object says what was done
         exit_code = self._exit_from_talks(tok, lemma)
@@ -163,14 +170,29 @@ class EventExtractor:
         return None
 
     def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
-        """"left the negotiations", "suspend participation in the talks": halting talks."""
+        """"left the negotiations", "suspend participation in the talks": halting talks (164);
+        "ended mediation efforts": halting mediation (165)."""
         if lemma not in EXIT_VERBS:
             return None
         for node in tok.subtree:
             if node.lemma_.lower() in CONSULT_NOUNS and node.i != tok.i and \
                     _distance(node, tok) <= 4:
-                return "164"
+                return "165" if node.lemma_.lower() == "mediation" else "164"
         return None
+
+    def _arrival_code(self, tok: Token) -> str:
+        """Who arrives says what the arrival is: troops arriving are deployed (154), peacekeepers
+        keep the peace (074), anyone else visits (042)."""
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return "042"
+        words = {t.lemma_.lower() for t in subject.subtree}
+        if words & {"peacekeeper", "peacekeeping"}:
+            return "074"
+        actor = self.ctx.actor_by_id.get(self.ctx.actor_at(subject) or "")
+        if words & ARMED_FORCES or (actor is not None and "MIL" in actor.sector[:1]):
+            return "154"
+        return "042"
 
     def _noun_draft(self, tok: Token) -> Draft | None:
         word = tok.lower_

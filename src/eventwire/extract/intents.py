@@ -74,9 +74,17 @@ def demand_code(inner_cameo: str) -> str:
 
 
 def is_condition(tok: Token) -> bool:
-    """Whether ``tok`` heads an if/unless clause: "unless the Kremlin closed its base" states
-    a condition, not something that happened."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+    """Whether ``tok`` heads an if/unless clause, or an until-clause in the present tense:
+    "unless the Kremlin closed its base" and "until their demands are met" state a condition,
+    not something that happened ("fought until the army arrived" did happen)."""
+    if tok.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if marks & {"if", "unless"}:
+        return True
+    present = tok.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am") for c in tok.children)
+    return bool(marks & {"until", "till"}) and present
 
 
 def obligation_speaker(tok: Token) -> Token | None:
