@@ -333,3 +333,40 @@ def test_an_until_clause_in_the_present_is_a_condition() -> None:
     assert "met" not in [e.trigger.text for e in record_of(text).events]
     past = record_of("The rebels fought until the army arrived in the town.")
     assert "arrived" in [e.trigger.text for e in past.events]  # in the past it happened
+
+
+# --- organisations and groups from the Phoenix dictionaries (PETRARCH2, MIT) -----------------------
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    ("Human rights watchdog Amnesty International accused the United States of violating human rights.",
+     "Amnesty International", None, "NGO"),
+    ("Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon on Sunday.",
+     "Hezbollah", "LBN", "REB"),
+    ("The Arab League condemned the strikes on Monday.", "Arab League", None, "IGO"),
+])
+def test_an_organisation_of_the_phoenix_dictionaries(text: str, name: str, country: str | None, sector: str) -> None:
+    r = record_of(text)
+    actor = next(a for a in r.actors if name in a.name)
+    assert actor.country == country and sector in actor.sector
+
+
+@pytest.mark.parametrize(("text", "role", "country"), [
+    ("Ivory Coast rebels on Friday again rejected a Senegalese peace plan.", "Ivory Coast rebels", "CIV"),
+    ("Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo.", "Rebels", "CIV"),
+    ("Opposition groups in Zimbabwe are demanding that President Mugabe abandon his land policy.",
+     "Opposition groups", "ZWE"),
+])
+def test_a_role_placed_in_a_country_is_that_country_s(text: str, role: str, country: str) -> None:
+    # PLOVER GSR sentences: a place name of two words before the role, or "in <country>" after it
+    r = record_of(text)
+    assert any(a.name == role and a.country == country for a in r.actors)
+
+
+def test_a_bare_role_is_still_not_an_actor() -> None:
+    assert not any(a.name == "rebels" for a in record_of("The rebels rejected the plan on Friday.").actors)
+
+
+def test_the_party_an_appeal_comes_from_is_the_target_of_its_rejection() -> None:
+    # PLOVER GSR REJECT: the appeal is a thing; who made it is the party rejected
+    assert "CIV" in _target_countries(
+        "Rebels on Wednesday dismissed an appeal from the Ivory Coast government to lay down their arms.", "REJECT")

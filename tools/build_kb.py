@@ -12,6 +12,7 @@ were derived and lets a maintainer rebuild them. Sources and licences:
   wheel -> country points in ``gazetteer.tsv.gz`` (GeoNames' country file has no coordinates)
 * CountryInfo (CC BY-SA 3.0): demonyms and capitals -> ``countries.json``
 * PETRARCH2 CAMEO verb dictionary and Phoenix agents (MIT) -> ``triggers.json``, ``agents.json``
+* PETRARCH2 Phoenix country, international and non-state actor dictionaries (MIT) -> ``named_actors.json.gz``
 * PLOVER CAMEO2PLOVER-2021 (CC BY-SA 4.0) -> ``cameo_plover.json``
 
 Curation (what the raw dictionaries get wrong for news prose) lives in ``kb_curation.py``
@@ -472,6 +473,66 @@ def parse_named_actors(path: Path) -> dict[str, list[list[str | None]]]:
     return out
 
 
+LEGACY_CODES = {"ANG": "AGO", "CFR": "CAF", "CSK": "CZE", "DDR": "DEU", "FRN": "FRA", "FRY": "SRB",
+                "KSV": "XKX", "SRP": "SRB", "SUN": "RUS", "TMP": "TLS", "USR": "RUS", "YUG": "SRB"}
+"""Old CAMEO country codes in the Phoenix dictionaries and the ISO 3166 country today."""
+NON_STATE_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
+"""Phoenix code prefixes for actors without a country: IGOs, NGOs, international militarised
+groups, multinational companies."""
+
+
+def normalise_actor_code(code: str, iso3: set[str], sectors: set[str]) -> str:
+    """A Phoenix code as country + sectors, with "---" where no country is named: legacy
+    country codes become today's ("TMP" East Timor -> "TLS"), a region ("MEA", "WEU") or a
+    sector used as prefix ("BUD" Buddhist) names no country, and non-state prefixes become a
+    sector of their own (MNC -> BUS). Chunks after the prefix that are not sectors (an IGO's
+    own tag, "WSTNAT") are dropped."""
+    prefix, rest = code[:3], [code[i:i + 3] for i in range(3, len(code), 3)]
+    kept = [c for c in rest if c in sectors]
+    if prefix in NON_STATE_PREFIXES:
+        return "---" + ("BUS" if prefix == "MNC" else prefix) + "".join(kept)
+    country = LEGACY_CODES.get(prefix, prefix)
+    if country in iso3:
+        return country + "".join(kept)
+    return "---" + (prefix if prefix in sectors else "") + "".join(kept)
+
+
+def parse_organisations(path: Path) -> list[tuple[list[str], list[list[str | None]]]]:
+    """Entries of the Phoenix international and non-state dictionaries: IGOs, NGOs, companies
+    and armed groups, with dated codes.
+
+    An entry is a name line, ``+``-synonyms and further plain names, with its codes in
+    brackets on the name line or on tab-indented lines after it; a plain name line after an
+    entry that has codes starts the next entry."""
+    entries: list[tuple[list[str], list[list[str | None]]]] = []
+    names: list[str] = []
+    codes: list[list[str | None]] = []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0]
+        if not raw.strip():  # a blank line ends an entry
+            if names and codes:
+                entries.append((names, codes))
+            names, codes = [], []
+            continue
+        if not line.strip():
+            continue  # a comment line
+        found = [[m.group(1), _yymmdd(m.group(2) or m.group(5)), _yymmdd(m.group(3) or m.group(4))]
+                 for m in _CODE_LINE.finditer(line)]
+        if line[0] in " \t":
+            codes += found
+            continue
+        key = line.split("[")[0].strip().lstrip("+").strip("_ ").replace("_", " ").lower()
+        if not line.startswith("+") and codes:
+            entries.append((names, codes))
+            names, codes = [], []
+        if key:
+            names.append(key)
+        codes += found
+    if names and codes:
+        entries.append((names, codes))
+    return entries
+
+
 def _with_keys(row: str) -> str:
     """The row with its names column replaced by the distinct normalised lookup keys."""
     f = row.split("\t")
@@ -516,9 +577,26 @@ def main() -> int:
     plover = parse_cameo_plover(data / "kb" / "plover" / "CAMEO2PLOVER-2021.txt")
     (out / "cameo_plover.json").write_text(json.dumps(plover, indent=0))
     named = parse_named_actors(data / "kb" / "petrarch2" / "Phoenix.Countries.actors.txt")
+    iso3 = {c["iso3"] for c in countries}
+    agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
+    sectors = {x for v in agents.values() for x in v}
+    for name, dated in named.items():
+        named[name] = [[normalise_actor_code(str(r[0]), iso3, sectors), r[1], r[2]] for r in dated]
+    organisations = [e for f in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+                     for e in parse_organisations(data / "kb" / "petrarch2" / f)]
+    users: dict[str, int] = defaultdict(int)
+    for entry_names, _ in organisations:
+        for n in set(entry_names):
+            users[n] += 1
+    for entry_names, entry_codes in organisations:
+        company = all(str(c[0]).startswith("MNC") for c in entry_codes)
+        for n in entry_names:
+            if len(n) < 4 or (" " not in n and (users[n] > 1 or company)):
+                continue  # "total", "shell": a one-word company name is too often a word
+            named.setdefault(n, [[normalise_actor_code(str(c[0]), iso3, sectors), c[1], c[2]]
+                                 for c in entry_codes])
     with gzip.GzipFile(out / "named_actors.json.gz", "wb", compresslevel=9, mtime=0) as fh:
         fh.write(json.dumps(dict(sorted(named.items())), separators=(",", ":")).encode())
-    agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
     (out / "agents.json").write_text(json.dumps(dict(sorted(agents.items())), indent=0))
     print(f"countries {len(countries)}  gazetteer rows {len(rows)}  verbs {len(verbs)}  "
           f"nouns {len(cur.NOUN_TRIGGERS)}  verb+object patterns {sum(map(len, objects.values()))}  "

@@ -15,9 +15,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from eventwire.extract.mentions import ACTOR_LABELS, PERSON_TITLES, Mention, left_context, place_country
+from eventwire.extract.mentions import (
+    ACTOR_LABELS,
+    PERSON_TITLES,
+    Mention,
+    country_of_place_name,
+    left_context,
+    place_country,
+)
 from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
@@ -69,6 +76,7 @@ class ActorBuilder:
         self.drafts: list[ActorDraft] = []
         self.of_mention: dict[int, int] = {}
         self.acronyms = self._parenthetical_acronyms()
+        self.place_entity = {t.i: ent for ent in doc.ents if ent.label_ in ("GPE", "LOC") for t in ent}
 
     def _parenthetical_acronyms(self) -> dict[str, str]:
         """"Government of National Accord (GNA)" -> {"gna": "government of national accord"}."""
@@ -236,15 +244,20 @@ class ActorBuilder:
             known = named_actors().lookup(m.text, self.published) or \
                 named_actors().lookup(name_key(m.text), self.published)
             if known is not None:  # "Boris Yeltsin" in 1995: Russia's government
-                d.countries[known[0]] += 3
+                if known[0] is not None:
+                    d.countries[known[0]] += 3
                 for s in known[1]:
                     d.sectors[s] += 2
+                d.igo = d.igo or "IGO" in known[1]  # "the Arab League", "NATO"
         if m.label == "GPE" or (m.label == "ORG" and text_key in c.by_name):
             iso = c.lookup(m.text)
             if iso:
                 d.countries[iso] += 3
         for iso in self._possessor_countries(m):
             d.countries[iso] += 2  # "Jordan's visiting King Abdullah II", "Iraq's national security advisor"
+        if m.role:
+            for iso in self._located_countries(m, words):
+                d.countries[iso] += 1
         if m.label == "PERSON":
             self._read_person_context(d, m, lowered)
         lemmas = [t.lemma_.lower() for t in words]
@@ -302,6 +315,26 @@ class ActorBuilder:
                 for k in range(len(words) - n + 1):
                     for sector in roles.get(" ".join(words[k:k + n])) or ():
                         d.sectors[sector] += 1
+
+    def _located_countries(self, m: Mention, words: list[Token]) -> list[str]:
+        """Countries of the places a role is placed in: a place name of several words in or
+        before it ("Ivory Coast rebels": one-word names are read token by token), or a place
+        after "in", "from" or "throughout" ("rebels in the Ivory Coast", "demonstrators in
+        Baghdad")."""
+        c = countries()
+        places = {id(e): e for t in words if (e := self.place_entity.get(t.i)) is not None and len(e) > 1}
+        head = self.doc[m.start:m.end].root
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
+                for pobj in prep.children:
+                    if (e := self.place_entity.get(pobj.i)) is not None:
+                        places[id(e)] = e
+        found = []
+        for e in places.values():
+            iso = c.lookup(e.text) or country_of_place_name(e.text)
+            if iso:
+                found.append(iso)
+        return found
 
     def _possessor_countries(self, m: Mention) -> list[str]:
         """Countries named as the possessor of the mention's phrase (through its head noun)."""

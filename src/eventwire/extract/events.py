@@ -452,7 +452,7 @@ class EventExtractor:
         Russia", "evidence against Russia was presented": Russia), one that modifies it
         ("German goods": Germany), or the country it lies in ("a curfew in Algeria")."""
         if not self.ctx.actor_at(obj) and obj.lower_ not in PRONOUNS_PLURAL and obj.pos_ == "NOUN":
-            beyond = self._object_parties(obj)
+            beyond = self._object_parties(obj, ("from", "by"))  # "an appeal from Gbagbo", "calls by Belarus"
             if any(r.actor for r in beyond):
                 return beyond
             things = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
@@ -478,12 +478,12 @@ class EventExtractor:
         actor = self.ctx.actor_by_id.get(self.ctx.actor_at(tok) or "")
         return actor is not None and actor.kind == "country"
 
-    def _object_parties(self, obj: Token) -> list[ActorRef]:
+    def _object_parties(self, obj: Token, also: tuple[str, ...] = ()) -> list[ActorRef]:
         """Parties named after the preposition of an object that names the act itself
-        ("sanctions on Tehran", "borders with Iran and Turkey")."""
+        ("sanctions on Tehran", "borders with Iran and Turkey"), or ``also`` others."""
         out: list[ActorRef] = []
         for p in obj.children:
-            if p.dep_ == "prep" and p.lower_ in ("on", "against", "with", "to", "for"):
+            if p.dep_ == "prep" and (p.lower_ in ("on", "against", "with", "to", "for") or p.lower_ in also):
                 for o in map(self._party_token, p.children):
                     if o is not None:
                         out += self._with_conjuncts(o)

@@ -144,12 +144,14 @@ def _place_context(doc: Doc, start: int, end: int, place_tokens: set[int]) -> bo
 
 
 def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
-    """Noun phrases headed by a role word with a country modifier: "Turkish security officials".
+    """Noun phrases headed by a role word with a country modifier ("Turkish security officials",
+    "Ivory Coast rebels") or placed in a country or a town of one ("rebels in the Ivory Coast").
 
     Only phrases that say whose role it is (a demonym, a country or an organisation inside the
     phrase) become actors; a bare "officials" has no referent we could check.
     """
     covered = {i for m in ents if m.label in ACTOR_LABELS for i in range(m.start, m.end)}
+    place_of = {t.i: e for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e}
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
@@ -157,7 +159,11 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
-        if not any(_is_country_word(t) or place_country(t) for t in mods):
+        placed = [place_of[t.i] for t in mods if t.i in place_of] + [
+            place_of[o.i] for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "throughout")
+            for o in p.children if o.i in place_of]  # "Ivory Coast rebels", "rebels in the Ivory Coast"
+        if not any(_is_country_word(t) or place_country(t) for t in mods) and \
+                not any(countries().lookup(e.text) or country_of_place_name(e.text) for e in placed):
             continue
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
@@ -234,7 +240,13 @@ def place_country(token: Token, loose: bool = False) -> str | None:
         return None
     if loose and token.ent_type_ == "ORG" and named_actors().lookup(token.text, None) is not None:
         return None
-    found = gazetteer().candidates(token.text)
+    return country_of_place_name(token.text)
+
+
+def country_of_place_name(name: str) -> str | None:
+    """The country of the gazetteer's most prominent reading of a place name (a country, then
+    a province, then the largest city)."""
+    found = gazetteer().candidates(name)
     if not found:
         return None
     rank = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}

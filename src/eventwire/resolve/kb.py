@@ -150,8 +150,10 @@ class NamedActors:
 
     codes: dict[str, list[list[str | None]]]
 
-    def lookup(self, name: str, on: str | None) -> tuple[str, tuple[str, ...]] | None:
-        """(ISO3 country, sectors) of a named actor on a date (ISO, or None for today's role).
+    def lookup(self, name: str, on: str | None) -> tuple[str | None, tuple[str, ...]] | None:
+        """(ISO3 country or None, sectors) of a named actor on a date (ISO, or None for today's
+        role). IGOs, NGOs and groups of no one country have no country ("Amnesty International":
+        None, NGO HRI; "NATO": None, IGO).
 
         A dated code whose interval holds the date wins; without a date, the open-ended
         current role; else the undated default; else the last code listed."""
@@ -166,7 +168,8 @@ class NamedActors:
             chosen = next((r for r in rows if r[1] and not r[2]), None)
         chosen = chosen or next((r for r in rows if not r[1] and not r[2]), None) or rows[-1]
         code = str(chosen[0])
-        return code[:3], tuple(code[i:i + 3] for i in range(3, len(code), 3))
+        country = None if code.startswith("---") else code[:3]
+        return country, tuple(code[i:i + 3] for i in range(3, len(code), 3))
 
 
 @cache
