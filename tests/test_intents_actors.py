@@ -370,3 +370,94 @@ def test_the_party_an_appeal_comes_from_is_the_target_of_its_rejection() -> None
     # PLOVER GSR REJECT: the appeal is a thing; who made it is the party rejected
     assert "CIV" in _target_countries(
         "Rebels on Wednesday dismissed an appeal from the Ivory Coast government to lay down their arms.", "REJECT")
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Seven opposition parties in Nepal have organized a general strike that shut down Khatmandu.",
+     "organized", "PROTEST"),
+    ("Turkish police prevented the demonstration staged by students at Cumhuriyet University.", "prevented", "COERCE"),
+    ("Serbian military police have launched an investigation into alleged crimes committed by Croat forces.",
+     "investigation", "ACCUSE"),
+    ("A newspaper based in Christian east Beirut has violated a ban by General Michel Aoun.", "violated", "REJECT"),
+    ("Both the Philippine military and the rebels are guilty of violating the ceasefire agreement signed in March.",
+     "violating", "ASSAULT"),
+    ("The United Nations will provide emergency food aid to refugees fleeing the civil war in Liberia.", "provide",
+     "AGREE"),
+    ("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.", "captured", "COERCE"),
+])
+def test_acts_named_by_their_objects_and_light_verbs(text: str, trigger: str, kind: str) -> None:
+    # PLOVER GSR sentences (some shortened)
+    assert (trigger, kind) in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria today announced that it will withdraw their peacekeeping force from Chad unless President Goukouni "
+    "Oueddei arranged a ceasefire with rebels.",
+    "The European Community may halt mediation efforts among Serbia's feuding republics if cooperation by all "
+    "parties founders.",
+])
+def test_a_hostile_act_on_a_condition_is_a_threat(text: str) -> None:
+    # PLOVER GSR THREATEN
+    assert "THREATEN" in _kinds(text)
+
+
+def test_a_withdrawal_targets_the_country_it_leaves() -> None:
+    text = ("Nigeria today announced that it will withdraw their peacekeeping force from Chad unless President "
+            "Goukouni Oueddei arranged a ceasefire with rebels.")
+    assert "TCD" in _target_countries(text, "THREATEN")
+
+
+def test_an_investigation_targets_who_did_what_it_looks_into() -> None:
+    text = "Serbian military police have launched an investigation into alleged crimes committed by Croat forces."
+    assert "HRV" in _target_countries(text, "ACCUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled on Monday that the election law was unconstitutional.",
+    "The general headed the delegation and oversaw the ceasefire in the region.",
+])
+def test_verbs_of_managing_are_not_cooperation(text: str) -> None:
+    assert "COOPERATE" not in _kinds(text)
+
+
+def test_the_actor_of_a_phrase_looks_through_of() -> None:
+    # PLOVER GSR AID: "The first deployment of NATO peacekeeping troops have arrived in Bosnia"
+    r = record_of("The first deployment of NATO peacekeeping troops have arrived in Bosnia.")
+    (e,) = [e for e in r.events if e.trigger.text == "arrived"]
+    actors = {a.id: a for a in r.actors}
+    assert any("IGO" in actors[s.actor].sector for s in e.source if s.actor)
+
+
+# --- who does the act (PLOVER GSR, CC BY-SA 4.0) ---------------------------------------------------
+
+def _source_texts(text: str, kind: str) -> list[str]:
+    event = next(e for e in record_of(text).events if e.type == kind)
+    return [s.text for s in event.source]
+
+
+def test_the_subject_of_a_readiness_adjective_does_the_act() -> None:
+    text = "France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia."
+    assert _source_texts(text, "AGREE") == ["France"]
+
+
+def test_they_in_a_clause_reported_by_a_group_is_that_group() -> None:
+    text = "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry on the weekend."
+    assert _source_texts(text, "AGREE") == ["Fijian rebels"]
+
+
+def test_a_possessive_pronoun_on_a_carried_act_yields_to_the_subject() -> None:
+    text = "Islamic fundamentalists continued their hunger strike to demand the resignation of the president."
+    assert _source_texts(text, "PROTEST") == ["Islamic fundamentalists"]
+
+
+@pytest.mark.parametrize(("text", "kind", "country", "sector"), [
+    ("European Community foreign ministers demanded the withdrawal of Serbian forces from Bosnia on Monday.",
+     "REQUEST", None, "IGO"),
+    ("The PRC on Tuesday demanded that the US cancel plans to sell anti-tank weapons to Taiwan.", "REQUEST", "CHN", None),
+])
+def test_names_of_bodies_and_countries(text: str, kind: str, country: str | None, sector: str | None) -> None:
+    r = record_of(text)
+    actors = {a.id: a for a in r.actors}
+    event = next(e for e in r.events if e.type == kind)
+    found = [actors[s.actor] for s in event.source if s.actor]
+    assert any((country is None or a.country == country) and (sector is None or sector in a.sector) for a in found)

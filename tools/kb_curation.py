@@ -42,6 +42,13 @@ VERB_BLOCKLIST: set[str] = {
     # (the act is coded when it happens), "dominate relations", "cleared of charges", "sworn
     # to" (an intent, read by the intent rules; CAMEO's "swear" is swearing at someone).
     "clear", "control", "dominate", "embark", "join", "link", "prepare", "risk", "submit", "swear",
+    # Verbs whose act is all in their object ("conducted a raid", "organized a strike"): the
+    # object patterns code them, the bare verb is not cooperation or support.
+    "conduct", "organise", "organize",
+    # The dictionary's OVERSEE_MANAGE group codes every bare verb of managing as cooperation
+    # (060): "ruled", "headed", "governs", "oversee a ceasefire" are not.
+    "administer", "command", "dictate", "direct", "enjoin", "govern", "handle", "head", "manage",
+    "oversee", "prescribe", "regulate", "rule", "steer", "supervise", "supervize",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -61,7 +68,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "occupy": "192", "pledge": "030", "praise": "051", "promise": "030", "protest": "140",
     "pull out": "0874", "raid": "190", "rally": "141", "reject": "120", "release": "0841",
     "retaliate": "190", "riot": "145", "sanction": "163", "seize": "192", "sentence": "173",
-    "shell": "194", "shoot": "193", "sign": "057", "storm": "190", "strike": "195",
+    "shell": "194", "shoot": "193", "sign": "057", "storm": "190", "strike": "195", "sue": "115",
     "support": "050", "surrender": "0874", "suspend": "164", "telephone": "041",
     "threaten": "130", "torture": "1822", "urge": "100", "veto": "129", "visit": "042",
     "walk out": "164", "warn": "130", "welcome": "051", "withdraw": "0874", "wound": "190",
@@ -82,7 +89,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "clash": "190", "condemnation": "111", "crackdown": "175",
     "demonstration": "141", "deportation": "174", "detention": "173", "embargo": "163",
     "evacuation": "087", "execution": "1823", "expulsion": "166", "fighting": "190",
-    "hostilities": "190", "invasion": "192", "kidnapping": "181", "killing": "1823",
+    "hostilities": "190", "inquiry": "090", "investigation": "090", "invasion": "192",
+    "kidnapping": "181", "killing": "1823",
     "massacre": "202", "mediation": "045", "meeting": "040", "negotiation": "046", "occupation": "192",
     "offensive": "190", "protest": "140", "raid": "190", "rally": "141", "riot": "145",
     "sanction": "163", "shelling": "194", "siege": "191", "strike": "195", "summit": "040",
@@ -99,6 +107,8 @@ NOUN_TRIGGERS: dict[str, str] = {
 OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Accepting a demand is yielding to it.
     "accept": {"demand": "080", "demands": "080"},
+    # "captured part of a stronghold": the dictionary shares "take part" (030) with "take".
+    "capture": {"part": "192"},
     "declare": {"ceasefire": "0871", "truce": "0871"},
     # Turning down a request or a plan is a rejection, not a complaint about someone.
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
@@ -114,12 +124,19 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "oppose": {"bill": "120", "decision": "120", "deal": "127", "deployment": "120", "idea": "120",
                "initiative": "120", "measure": "120", "mediation": "125", "move": "120", "plan": "127",
                "proposal": "120", "resolution": "120"},
-    # Giving back what was taken: CAMEO 084x ("return, release property / persons").
-    "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
+    "organise": {"demonstration": "141", "march": "141", "protest": "141", "rally": "141", "strike": "143"},
+    "organize": {"demonstration": "141", "march": "141", "protest": "141", "rally": "141", "strike": "143"},
+    # Stopping a protest from happening is repressing it (1721), not rejecting a proposal.
+    "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
     "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
     # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
     "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},
+    # Removing sanctions eases them (085); CAMEO's "remove" alone is expelling people (174).
+    "remove": {"curfew": "0813", "embargo": "085", "sanction": "085", "sanctions": "085"},
+    # Giving back what was taken: CAMEO 084x ("return, release property / persons").
+    "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
+    "seek": {"asylum": "020", "refuge": "020"},
     # Arms sent to a country are military aid (072); the dictionary's 154 reads troops.
     "send": {"arms": "072", "weapon": "072", "weapons": "072"},
     # Passing on what one knows: CAMEO 062 ("share intelligence or information").
@@ -127,6 +144,13 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "shorten": {"curfew": "0813"},
     # Building up one's own forces: CAMEO 154.
     "strengthen": {"force": "154", "forces": "154", "presence": "154", "troops": "154"},
+    "upgrade": {"relation": "050", "relations": "050", "tie": "050", "ties": "050"},
+    # Breaking a truce is using force against it (196); breaking a ban or law defies a norm (128).
+    "violate": {"ban": "128", "ceasefire": "196", "ceasefire agreement": "196", "embargo": "128", "law": "128",
+                "resolution": "128", "truce": "196"},
+    # Pulling out peacekeepers, inspectors or monitors ends an international presence (166x).
+    "withdraw": {"inspector": "1662", "monitor": "1662", "observer": "1662", "peacekeeper": "1661",
+                 "peacekeeping force": "1661"},
 }
 
 # Names that news uses for countries and that GeoNames/CountryInfo do not list.
@@ -135,6 +159,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
                                                      "United States of America", "U.S.A."],
     "GBR": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
     "KOR": ["South Korea"], "PRK": ["North Korea"], "SYR": ["Syria"], "IRN": ["Iran"],
+    "CHN": ["PRC", "People's Republic of China"],
     "TUR": ["Turkey", "Türkiye", "Turkiye"], "COD": ["DR Congo", "DRC", "Congo-Kinshasa"],
     "COG": ["Congo-Brazzaville"], "CZE": ["Czech Republic", "Czechia"], "LAO": ["Laos"],
     "VNM": ["Vietnam"], "BOL": ["Bolivia"], "VEN": ["Venezuela"], "TZA": ["Tanzania"],

@@ -76,7 +76,8 @@ class DocContext:
                     return self.resolve_pronoun(child), span
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    found = self.actor_at(pobj)
+                    found = self.actor_at(pobj) or next(  # "the first deployment of NATO troops"
+                        (a for c in pobj.children if c.dep_ in ("compound", "amod") and (a := self.actor_at(c))), None)
                     if found:
                         return found, span
         return self.definite_description(head), span

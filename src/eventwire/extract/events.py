@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.extract.claims import REPORTING
 from eventwire.extract.context import PRONOUNS_PLURAL, DocContext
@@ -28,18 +28,20 @@ from eventwire.extract.intents import (
     obligation_speaker,
 )
 from eventwire.record import ActorRef, Claim, Event, PlaceRef, TextSpan, TimeRef
-from eventwire.resolve.kb import triggers
+from eventwire.resolve.kb import agents, triggers
 
 Anchor = tuple[str, str, int, int]
 """(record id, text, start, end) of the place or time a token belongs to."""
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
                "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make",
-               "renew", "undertake", "start", "open"}
+               "renew", "undertake", "start", "open", "complete", "provide", "give", "deliver", "extend"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
               "walk", "pull", "end"}
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
                  "consultation", "conference", "dialogue", "process", "mediation"}
+CULPABLE = {"guilty", "responsible", "culpable"}
+"""Adjectives whose "of"/"for" complement is an act that was done ("guilty of violating")."""
 ARRIVAL_VERBS = {"arrive"}
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 ARMED_FORCES = {"troops", "troop", "soldier", "soldiers", "force", "forces", "army", "battalion", "contingent",
@@ -127,7 +129,7 @@ class EventExtractor:
         by_object = self._object_code(tok, lemma)
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
             return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE:
             return None  # "aimed at brokering", "support … in seizing": a goal, not an act
         if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
             return None  # "UN-backed GNA", "according to": descriptive, not an act
@@ -327,9 +329,14 @@ class EventExtractor:
         return typed[0] if typed else None
 
     def _sectors_within(self, refs: list[ActorRef], allowed: set[str]) -> bool:
-        """Whether the actors of ``refs`` have sectors, all of them in ``allowed``."""
+        """Whether the actors of ``refs`` have sectors, all of them in ``allowed``. A party with
+        no actor is read by its role word ("hundreds of thousands of people", "demonstrators":
+        the agents dictionary's sectors for it)."""
         actors = [self.ctx.actor_by_id.get(r.actor) for r in refs if r.actor]
         sectors = {s for a in actors if a is not None for s in a.sector}
+        for r in refs:
+            if not r.actor:
+                sectors |= set(_role_sectors(self.doc.char_span(r.start, r.end, alignment_mode="expand")))
         return bool(sectors) and sectors <= allowed
 
     def _violent(self, cameo: str) -> bool:
@@ -359,12 +366,16 @@ class EventExtractor:
         return out
 
     def _subject(self, tok: Token) -> Token | None:
+        """Who does the act: its own subject, or one it shares ("agreed to provide", "is ready to
+        contribute", "met and discussed"). A plural pronoun in a clause reported by its own
+        antecedent is that antecedent ("the rebels said they will release").
+        """
         current = tok
         for _ in range(4):
             subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
             if subj is not None:
-                return subj
-            if current.dep_ in ("conj", "xcomp", "advcl", "ccomp") and current.head is not current:
+                return self._reporter_for(subj, current)
+            if current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
                 if current.dep_ == "ccomp":
                     return None
                 current = current.head
@@ -372,15 +383,26 @@ class EventExtractor:
                 return None
         return None
 
+    @staticmethod
+    def _reporter_for(subj: Token, verb: Token) -> Token:
+        if subj.lower_ not in PRONOUNS_PLURAL or verb.dep_ != "ccomp":
+            return subj
+        reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        plural = reporter is not None and reporter.tag_ in ("NNS", "NNPS")
+        return reporter if reporter is not None and plural else subj
+
     def _fill_args(self, d: Draft) -> None:
         tok = d.trigger
         if d.nominal:
+            doer = self._subject(tok.head) if tok.dep_ == "dobj" else None
             for c in tok.children:
                 names_party = self.ctx.actor_at(c) or c.lower_ in ("its", "his", "their", "our")
                 if c.dep_ in ("poss", "compound") and names_party:
+                    if c.pos_ == "PRON" and doer is not None:
+                        continue  # "fundamentalists continued their hunger strike": the subject says who
                     d.source.append(self._ref(c))
-                if c.dep_ == "prep" and c.lower_ in ("on", "against", "with"):
-                    d.target += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "into"):
+                    d.target += [r for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
                 if c.dep_ == "prep" and c.lower_ == "by":
                     d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
             head = tok.head
@@ -425,6 +447,17 @@ class EventExtractor:
             d.target += self._embedded_target(tok, d)
         if not d.target:
             d.target += self._destination(tok, d)
+        if not any(r.actor for r in d.target):
+            d.target = self._left_country(tok, d) or d.target
+
+    def _left_country(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """The country a withdrawal or expulsion leaves: "withdrew troops from Lebanon",
+        "will withdraw their peacekeeping force from Chad" (PLOVER codes it as the target)."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or (kind[0] not in ("RETREAT", "SANCTION") and not d.cameo.startswith("13")):
+            return []
+        return [self._ref(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+                for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
 
     def _destination(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The country an aid delivery, deployment or visit goes to: "military aid to
@@ -452,7 +485,9 @@ class EventExtractor:
         Russia", "evidence against Russia was presented": Russia), one that modifies it
         ("German goods": Germany), or the country it lies in ("a curfew in Algeria")."""
         if not self.ctx.actor_at(obj) and obj.lower_ not in PRONOUNS_PLURAL and obj.pos_ == "NOUN":
-            beyond = self._object_parties(obj, ("from", "by"))  # "an appeal from Gbagbo", "calls by Belarus"
+            beyond = self._object_parties(obj, ("from", "by", "between", "among")) + self._doers(obj)
+            # "an appeal from Gbagbo", "calls by Belarus", "mediation between the militias",
+            # "crimes committed by Croat forces"
             if any(r.actor for r in beyond):
                 return beyond
             things = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
@@ -468,6 +503,12 @@ class EventExtractor:
             if beyond:
                 return beyond
         return self._with_conjuncts(obj)
+
+    def _doers(self, thing: Token) -> list[ActorRef]:
+        """Who did the thing, by a participle after it ("crimes committed by Croat forces", "the
+        demonstration staged by students")."""
+        return [self._ref(p) for c in thing.children if c.dep_ == "acl"
+                for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
     def _owned(self, thing: Token, owner: Token) -> ActorRef:
         """The owner's actor, cited by the whole phrase of the thing ("Iraqi towns")."""
@@ -527,7 +568,10 @@ class EventExtractor:
     def _finish(self, d: Draft, s_index: int, n: int) -> Event | None:
         self._fill_args(d)
         announced = intent_code(d.cameo)
-        promised = announced is not None and expresses_intent(d.trigger, hostile=announced.startswith("13"))
+        carrier = d.trigger  # the verb that carries a nominal act says if it is promised: "will provide aid"
+        if d.nominal and d.trigger.dep_ == "dobj" and d.trigger.head.dep_ != "xcomp":  # (a frame holds
+            carrier = d.trigger.head  # "promised to continue aid" already)
+        promised = announced is not None and expresses_intent(carrier, hostile=announced.startswith("13"))
         if promised:
             d.cameo = announced or d.cameo  # "will support": intent (03x); "will boycott": a threat (13x)
         demander = None if promised else obligation_speaker(d.trigger)
@@ -639,6 +683,24 @@ def _credits_reporting(tok: Token) -> bool:
                for o in prep.children if o.dep_ == "pobj")
 
 
+def _role_sectors(span: Span | None) -> tuple[str, ...]:
+    """Sectors of the role word heading a phrase, looking through quantities ("thousands of
+    students": the students)."""
+    if span is None:
+        return ()
+    head = span.root
+    for _ in range(3):  # "hundreds of thousands of people"
+        of = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if of is None or not (head.like_num or head.lower_ in QUANTITY_WORDS):
+            break
+        head = next((o for o in of.children if o.dep_ == "pobj"), head)
+    roles = agents()
+    return roles.get(head.lower_) or roles.get(head.lemma_.lower()) or ()
+
+
+QUANTITY_WORDS = {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "crowds", "crowd", "group", "groups"}
+
+
 def _purpose_clause(tok: Token) -> bool:
     """An infinitive of purpose hung on another verb: "offered troops to help", "in order to
     end"; not a complement the verb needs ("agreed to", "continued to": those are xcomp)."""
@@ -676,7 +738,7 @@ def _same_happening(first: Token, later: Token) -> bool:
     return False
 
 
-CIVILIAN_SECTORS = {"CVL", "LAB", "OPP", "EDU", "REF", "BUS", "AGR", "REL", "HRI", "MED"}
+CIVILIAN_SECTORS = {"CVL", "PPL", "LAB", "OPP", "EDU", "REF", "BUS", "AGR", "REL", "HRI", "MED"}
 """Sectors of people who protest rather than govern or fight: what they block is obstruction."""
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 CASUALTY_VERBS = {"kill", "wound", "injure", "maim", "leave", "claim"}

@@ -149,10 +149,13 @@ def expresses_intent(tok: Token, hostile: bool) -> bool:
         if head.lemma_.lower() in READINESS or head.lemma_.lower() in INTENT_VERBS:
             return not any(c.dep_ == "neg" for c in head.children)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    conditioned = any(is_condition(c) for c in tok.children)
+    if hostile and conditioned and aux & {"may", "might", "could", "would"}:
+        return True  # "may halt mediation if cooperation founders": a conditional threat
     future = bool(aux & {"will", "shall", "'ll"}) or (
         "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_HEADS)
     if not future:
         return False
-    return not hostile or any(is_condition(c) for c in tok.children)
+    return not hostile or conditioned
 
 

@@ -119,6 +119,9 @@ IGO_NAMES: dict[str, str] = {
     "unicef": "UNICEF", "security council": "UN Security Council", "asean": "ASEAN",
     "ecowas": "ECOWAS", "iaea": "IAEA", "opec": "OPEC", "wfp": "World Food Programme",
     "ocha": "OCHA", "unrwa": "UNRWA", "red cross": "Red Cross", "icrc": "ICRC",
+    "european community": "European Community", "apec": "APEC",
+    "asia-pacific economic cooperation": "APEC", "oau": "Organization of African Unity",
+    "organization of african unity": "Organization of African Unity",
 }
 """Intergovernmental organisations: actors with no country and sector IGO."""
 
