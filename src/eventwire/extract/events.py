@@ -40,8 +40,9 @@ EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", 
               "walk", "pull", "end"}
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
                  "consultation", "conference", "dialogue", "process", "mediation"}
-CULPABLE = {"guilty", "responsible", "culpable"}
-"""Adjectives whose "of"/"for" complement is an act that was done ("guilty of violating")."""
+CULPABLE = {"guilty", "culpable"}
+"""Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
+"responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
 ARRIVAL_VERBS = {"arrive"}
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 ARMED_FORCES = {"troops", "troop", "soldier", "soldiers", "force", "forces", "army", "battalion", "contingent",
