@@ -107,8 +107,9 @@ NOUN_TRIGGERS: dict[str, str] = {
 OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Accepting a demand is yielding to it.
     "accept": {"demand": "080", "demands": "080"},
-    # "captured part of a stronghold": the dictionary shares "take part" (030) with "take".
-    "capture": {"part": "192"},
+    # "captured part of a stronghold", "seized parts of Iraq": the dictionary shares "take part"
+    # (030) with "take" across its synonyms.
+    "capture": {"part": "192", "parts": "192"},
     "declare": {"ceasefire": "0871", "truce": "0871"},
     # Turning down a request or a plan is a rejection, not a complaint about someone.
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
@@ -137,6 +138,7 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Giving back what was taken: CAMEO 084x ("return, release property / persons").
     "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
     "seek": {"asylum": "020", "refuge": "020"},
+    "seize": {"part": "192", "parts": "192"},
     # Arms sent to a country are military aid (072); the dictionary's 154 reads troops.
     "send": {"arms": "072", "weapon": "072", "weapons": "072"},
     # Passing on what one knows: CAMEO 062 ("share intelligence or information").

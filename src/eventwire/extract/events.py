@@ -376,6 +376,10 @@ class EventExtractor:
             subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return self._reporter_for(subj, current)
+            if current is not tok:  # "Obama is scheduled to attend": the passive's subject
+                subj = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    return subj
             if current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
                 if current.dep_ == "ccomp":
                     return None
@@ -397,8 +401,11 @@ class EventExtractor:
         if d.nominal:
             doer = self._subject(tok.head) if tok.dep_ == "dobj" else None
             for c in tok.children:
-                names_party = self.ctx.actor_at(c) or c.lower_ in ("its", "his", "their", "our")
-                if c.dep_ in ("poss", "compound") and names_party:
+                names_party = bool(self.ctx.actor_at(c)) or c.lower_ in ("its", "his", "their", "our")
+                if c.dep_ == "compound" and not names_party:  # "Israeli tank shelling": Israel's
+                    c = next((m for m in c.children if m.dep_ in ("amod", "compound") and self.ctx.actor_at(m)), c)
+                    names_party = bool(self.ctx.actor_at(c))
+                if c.dep_ in ("poss", "compound", "amod") and names_party:
                     if c.pos_ == "PRON" and doer is not None:
                         continue  # "fundamentalists continued their hunger strike": the subject says who
                     d.source.append(self._ref(c))
