@@ -482,3 +482,15 @@ def test_a_nationality_inside_a_compound_names_who_acted() -> None:
 def test_seizing_parts_of_a_country_is_not_taking_part() -> None:
     text = "The United States expanded its campaign against the militant group that has seized parts of Iraq and Syria."
     assert ("seized", "COERCE") in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    # PLOVER GSR
+    ("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan as they continued their effort to "
+     "overthrow the government.", "overthrow"),
+    ("Palestinian leader Yasser Arafat Wednesday rejected a US offer to host a summit in mid-July.", "host"),
+    ("Switzerland said today it had expelled two Russian diplomats based in Geneva for spying.", "spying"),
+])
+def test_an_act_only_intended_offered_or_given_as_a_reason_is_not_an_event(text: str, dropped: str) -> None:
+    r = record_of(text)
+    assert r.events and dropped not in [e.trigger.text for e in r.events]

@@ -40,6 +40,11 @@ EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", 
               "walk", "pull", "end"}
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
                  "consultation", "conference", "dialogue", "process", "mediation"}
+UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "push", "scheme", "aim", "goal",
+                    "offer", "proposal", "invitation", "call", "appeal", "request", "threat", "pledge", "promise",
+                    "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity"}
+"""Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
+host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
 CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
@@ -130,8 +135,8 @@ class EventExtractor:
         by_object = self._object_code(tok, lemma)
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
             return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE:
-            return None  # "aimed at brokering", "support … in seizing": a goal, not an act
+        if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE:
+            return None  # "aimed at brokering", "expelled … for spying": a goal or a reason, not an act
         if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
             return None  # "UN-backed GNA", "according to": descriptive, not an act
         if _credits_reporting(tok):
@@ -286,6 +291,8 @@ class EventExtractor:
           Aoun" reports an offer, not an ousting; "blocked roads to demand reforms" one protest
           (but "shunned work to protest" says the act was a protest, so the protest stays);
         * the demand a protest makes: "rioted, calling for his removal" is one PROTEST;
+        * an act a noun only intends or proposes: "their effort to overthrow the government",
+          "rejected an offer to host a summit";
         * a past act that describes a participant, in a reduced relative clause ("weapons
           seized last year", "the curfew imposed in Sudan") or a pluperfect relative clause
           ("Yaish, who had been arrested 15 months ago"), when the sentence reports another
@@ -305,7 +312,11 @@ class EventExtractor:
             elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and self._ptype(d.cameo) == "REQUEST" and \
                     governor == "PROTEST":
                 goals.add(tok.i)
-        kept = [d for d in drafts if d.trigger.i not in goals]
+        for d in drafts:  # "their effort to overthrow the government", "an offer to host a summit"
+            tok = d.trigger
+            if tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in UNREALISED_NOUNS:
+                goals.add(tok.i)
+        kept = [d for d in drafts if d.trigger.i not in goals] or drafts  # (else the goal is all there is)
         described = {d.trigger.i for d in kept if _describes_participant(d.trigger)}
         if len(described) < len(kept):
             kept = [d for d in kept if d.trigger.i not in described]
