@@ -494,3 +494,42 @@ def test_seizing_parts_of_a_country_is_not_taking_part() -> None:
 def test_an_act_only_intended_offered_or_given_as_a_reason_is_not_an_event(text: str, dropped: str) -> None:
     r = record_of(text)
     assert r.events and dropped not in [e.trigger.text for e in r.events]
+
+
+# --- patterns of wire copy (sentences written for these tests, after VOA stories) -------------------
+
+def test_coming_under_attack_is_an_assault_on_the_subject() -> None:
+    r = record_of("The convoy came under attack as it passed through Kalat on Tuesday.")
+    (e,) = [e for e in r.events if e.trigger.text == "attack"]
+    assert e.type == "ASSAULT" and [t.text for t in e.target] == ["convoy"]
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement released hours after the attack, the group gave the authorities 48 hours.",
+    "The ministry released a report on Monday showing a rise in prices.",
+])
+def test_releasing_a_document_is_not_freeing_anyone(text: str) -> None:
+    assert "RETREAT" not in _kinds(text)
+
+
+def test_releasing_prisoners_still_is() -> None:
+    assert "RETREAT" in _kinds("Israel released 150 Palestinian prisoners on Monday.")
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Marco Rubio held eight hours of talks with Ukrainian officials in Jeddah.", "talks", "CONSULT"),
+    ("The Moroccan counterterror agency broke up a terrorist cell in Fez on Wednesday.", "broke", "COERCE"),
+    ("The attackers were holding more than 200 hostages in the tunnel.", "holding", "ASSAULT"),
+    ("The president has decided to lift the freeze on intelligence sharing with Ukraine.", "lift", "RETREAT"),
+])
+def test_more_acts_named_by_their_objects(text: str, trigger: str, kind: str) -> None:
+    assert (trigger, kind) in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The attackers stopped the train at a spot where there is no signal.",
+    "Freed passengers told media they heard a blast soon after the train entered a tunnel.",
+])
+def test_stopping_a_train_or_hearing_a_blast_is_not_diplomacy(text: str) -> None:
+    kinds = _kinds(text)
+    assert "SANCTION" not in kinds and "CONSULT" not in kinds

@@ -49,6 +49,8 @@ VERB_BLOCKLIST: set[str] = {
     # (060): "ruled", "headed", "governs", "oversee a ceasefire" are not.
     "administer", "command", "dictate", "direct", "enjoin", "govern", "handle", "head", "manage",
     "oversee", "prescribe", "regulate", "rule", "steer", "supervise", "supervize",
+    # "heard a blast": hearing is not consulting (a court hearing a case is coded by its object).
+    "hear",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -72,7 +74,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "support": "050", "surrender": "0874", "suspend": "164", "telephone": "041",
     "threaten": "130", "torture": "1822", "urge": "100", "veto": "129", "visit": "042",
     "walk out": "164", "warn": "130", "welcome": "051", "withdraw": "0874", "wound": "190",
-    "halt": "164", "target": "190", "fire at": "193", "open fire": "193", "stop": "164",
+    "halt": "164", "target": "190", "fire at": "193", "open fire": "193",
     "back": "050", "aid": "070", "arm": "072", "mobilize": "154", "mobilise": "154",
     "reinforce": "154", "invite": "043", "call off": "164", "boost": "150",
     "cooperate": "060", "protect": "074", "shelter": "075", "free": "0841", "liberate": "192",
@@ -107,17 +109,23 @@ NOUN_TRIGGERS: dict[str, str] = {
 OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Accepting a demand is yielding to it.
     "accept": {"demand": "080", "demands": "080"},
+    # Breaking up or dismantling a cell or network is a police action (173).
+    "break": {"cell": "173", "network": "173", "ring": "173"},
     # "captured part of a stronghold", "seized parts of Iraq": the dictionary shares "take part"
     # (030) with "take" across its synonyms.
     "capture": {"part": "192", "parts": "192"},
     "declare": {"ceasefire": "0871", "truce": "0871"},
+    "dismantle": {"cell": "173", "network": "173", "ring": "173"},
     # Turning down a request or a plan is a rejection, not a complaint about someone.
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
                 "proposal": "120", "request": "120"},
     "ease": {"curfew": "0813", "measure": "081", "restriction": "081", "sanction": "085"},
     "grant": {"amnesty": "0841", "asylum": "075"},
+    # Holding hostages is abducting them (181).
+    "hold": {"hostage": "181", "hostages": "181"},
     "join": {"negotiation": "040", "talk": "040", "talks": "040"},
-    "lift": {"emergency": "0813", "state": "0813"},
+    # Lifting a freeze, a siege or an emergency eases it.
+    "lift": {"emergency": "0813", "freeze": "085", "siege": "0872", "state": "0813"},
     # "meet demands": accede to them.
     "meet": {"condition": "080", "demand": "080", "requirement": "080"},
     "open": {"fire": "193"},

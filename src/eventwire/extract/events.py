@@ -35,9 +35,18 @@ Anchor = tuple[str, str, int, int]
 
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
                "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make",
-               "renew", "undertake", "start", "open", "complete", "provide", "give", "deliver", "extend"}
+               "renew", "undertake", "start", "open", "complete", "provide", "give", "deliver", "extend",
+               "lead", "send"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
-              "walk", "pull", "end"}
+              "walk", "pull", "end", "stop"}
+RELEASED_DOCUMENTS = {"statement", "report", "video", "footage", "figure", "data", "index", "list", "result",
+                      "finding", "photo", "image", "recording", "detail", "name", "document", "transcript",
+                      "album", "book", "film", "survey", "poll", "study", "audio", "picture", "message",
+                      "evidence", "information", "program", "programme", "plan", "version", "update",
+                      "assessment", "guideline", "figures", "budget", "proposal", "white", "paper"}
+"""Things one releases by publishing them: "the statement released hours after the attack"."""
+UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege", "gunfire"}
+"""Nouns of "came under attack": the subject is the target of an assault."""
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
                  "consultation", "conference", "dialogue", "process", "mediation"}
 UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "push", "scheme", "aim", "goal",
@@ -79,6 +88,9 @@ class Draft:
     object_coded: bool = False
     """The code came from the verb with its object ("imposed sanctions"): the object names the
     act, not the party it is aimed at."""
+    measure: Token | None = None
+    """For a nominal act counted out ("tons of aid", "hours of talks"): the measure noun, which
+    stands where the act would ("provided 700 tons of aid")."""
 
 
 class EventExtractor:
@@ -141,6 +153,8 @@ class EventExtractor:
             return None  # "UN-backed GNA", "according to": descriptive, not an act
         if _credits_reporting(tok):
             return None  # "X contributed to this report": a byline credit, not aid
+        if lemma == "release" and self._published(tok):
+            return None  # "the statement released on Monday": publishing, not freeing
         if _background_toll(tok):
             return None  # "Montenegro, where 28 people have been killed in riots": what a place has seen
         code = None
@@ -163,6 +177,15 @@ class EventExtractor:
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
+
+    @staticmethod
+    def _published(tok: Token) -> bool:
+        """Whether what a release verb releases is a document ("released a statement", "the
+        index released last week"), not a person or property."""
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("acl", "relcl"):
+            things.append(tok.head)
+        return any(t.lemma_.lower() in RELEASED_DOCUMENTS for t in things)
 
     def _object_code(self, tok: Token, lemma: str) -> str | None:
         """The CAMEO code of the verb with its object (the subject of a passive), from the
@@ -207,9 +230,16 @@ class EventExtractor:
         code = self._compound_noun_code(tok) or self.lex.nouns.get(word) or self.lex.nouns.get(tok.lemma_.lower())
         if code is None:
             return None
+        if _came_under(tok):
+            return Draft(trigger=tok, cameo=code, nominal=True)  # "the convoy came under attack"
         if word in ("withdrawal", "suspension") and any(
                 n.lemma_.lower() in CONSULT_NOUNS for n in tok.subtree if n.i != tok.i):
             code = "164"
+        measure = _measure_of(tok)
+        if measure is not None and measure.dep_ == "dobj" and measure.head.lemma_.lower() in LIGHT_VERBS:
+            if self._verb_draft(measure.head) is not None:
+                return None  # "gave 5 million dollars of aid": the verb is the event
+            return Draft(trigger=tok, cameo=code, nominal=True, measure=measure)  # "held hours of talks"
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and \
                 self._object_code(head, self._verb_lemma(head)) is not None:
@@ -424,8 +454,9 @@ class EventExtractor:
                     d.target += [r for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
                 if c.dep_ == "prep" and c.lower_ == "by":
                     d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
-            head = tok.head
-            if not d.source and tok.dep_ == "dobj":
+            stand_in = d.measure or tok  # "provided 700 tons of aid": the measure stands for the act
+            head = stand_in.head
+            if not d.source and stand_in.dep_ == "dobj":
                 subj = self._subject(head)
                 if subj is not None:
                     d.source += self._with_conjuncts(subj)
@@ -436,6 +467,9 @@ class EventExtractor:
             for c in tok.children:
                 if c.dep_ == "acl":
                     d.source += self._agents(c)
+            if _came_under(tok):
+                subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                d.target += self._with_conjuncts(subj) if subj is not None else []
             if not d.target:
                 d.target += self._destination(tok, d)
             return
@@ -588,8 +622,9 @@ class EventExtractor:
         self._fill_args(d)
         announced = intent_code(d.cameo)
         carrier = d.trigger  # the verb that carries a nominal act says if it is promised: "will provide aid"
-        if d.nominal and d.trigger.dep_ == "dobj" and d.trigger.head.dep_ != "xcomp":  # (a frame holds
-            carrier = d.trigger.head  # "promised to continue aid" already)
+        stand_in = d.measure or d.trigger
+        if d.nominal and stand_in.dep_ == "dobj" and stand_in.head.dep_ != "xcomp":  # (a frame holds
+            carrier = stand_in.head  # "promised to continue aid" already)
         promised = announced is not None and expresses_intent(carrier, hostile=announced.startswith("13"))
         if promised:
             d.cameo = announced or d.cameo  # "will support": intent (03x); "will boycott": a threat (13x)
@@ -718,6 +753,29 @@ def _role_sectors(span: Span | None) -> tuple[str, ...]:
 
 
 QUANTITY_WORDS = {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "crowds", "crowd", "group", "groups"}
+
+
+MEASURE_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "hour", "day", "week", "round", "amount",
+                 "shipment", "package", "batch", "consignment", "million", "billion", "thousand", "dollar"}
+"""Nouns that count out an act or a good: "700 kg of medicine", "eight hours of talks"."""
+
+
+def _measure_of(tok: Token) -> Token | None:
+    """The measure noun that counts out ``tok`` ("tons of aid": tons), if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    measure = prep.head
+    if measure.lemma_.lower() in MEASURE_NOUNS or measure.like_num:
+        return measure
+    return None
+
+
+def _came_under(tok: Token) -> bool:
+    """"came under attack", "came under heavy fire": an assault on the subject."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and tok.lemma_.lower() in UNDER_ATTACK and prep.lower_ == "under" and \
+        prep.head.lemma_.lower() == "come"
 
 
 def _purpose_clause(tok: Token) -> bool:
