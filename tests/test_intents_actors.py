@@ -533,3 +533,14 @@ def test_more_acts_named_by_their_objects(text: str, trigger: str, kind: str) ->
 def test_stopping_a_train_or_hearing_a_blast_is_not_diplomacy(text: str) -> None:
     kinds = _kinds(text)
     assert "SANCTION" not in kinds and "CONSULT" not in kinds
+
+
+def test_material_steps_told_together_are_separate_events() -> None:
+    # voa_dev_e (Haiti jailbreak): "had been arrested and sentenced to six years in prison in 2011"
+    r = record_of("Joseph had been arrested and sentenced to six years in prison in 2011 for the murder of policemen.")
+    assert [e.trigger.text for e in r.events if e.type == "COERCE"] == ["arrested", "sentenced"]
+
+
+def test_statements_told_together_are_one_event() -> None:
+    r = record_of("The Mission calls for an end to the escalation and urges all parties to resort to dialogue.")
+    assert [e.type for e in r.events] == ["REQUEST"]

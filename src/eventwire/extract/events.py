@@ -28,7 +28,7 @@ from eventwire.extract.intents import (
     obligation_speaker,
 )
 from eventwire.record import ActorRef, Claim, Event, PlaceRef, TextSpan, TimeRef
-from eventwire.resolve.kb import agents, triggers
+from eventwire.resolve.kb import agents, event_senses, triggers
 
 Anchor = tuple[str, str, int, int]
 """(record id, text, start, end) of the place or time a token belongs to."""
@@ -54,6 +54,8 @@ UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "pu
                     "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity"}
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
 host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
+MATERIAL_STEPS = {"COERCE", "SANCTION", "RETREAT", "AID", "MOBILIZE"}
+"""Types whose acts are separate steps even when told in one breath ("arrested and sentenced")."""
 CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
@@ -276,7 +278,8 @@ class EventExtractor:
                 if _is_consequence(k.trigger, d.trigger) and self._violent(k.cameo) and self._violent(d.cameo):
                     twin = k
                     break
-                if self.lex.type_of(k.cameo) == ptype and _same_happening(k.trigger, d.trigger):
+                if self.lex.type_of(k.cameo) == ptype and _same_happening(k.trigger, d.trigger) and \
+                        self._one_act(k, d):
                     twin = k
                     break
                 if d.nominal and d.trigger.lemma_.lower() in CONSULT_NOUNS and k.cameo == "164" \
@@ -288,6 +291,17 @@ class EventExtractor:
                 continue
             kept.append(d)
         return kept
+
+    def _one_act(self, first: Draft, later: Draft) -> bool:
+        """Whether two acts of one type told together are one: statements, talks and fighting
+        are ("calls for an end … and urges", "met and discussed", "attacked and killed");
+        material steps are not ("arrested and sentenced", "detained and deported"), unless the
+        words are synonyms."""
+        if self._ptype(first.cameo) not in MATERIAL_STEPS:
+            return True
+        a = event_senses().get(first.trigger.lemma_.lower(), frozenset())
+        b = event_senses().get(later.trigger.lemma_.lower(), frozenset())
+        return first.trigger.lemma_.lower() == later.trigger.lemma_.lower() or bool(a & b)
 
     def _fold_into_frames(self, drafts: list[Draft]) -> list[Draft]:
         """An act inside an agreement, demand, refusal or threat is coded with it, not apart:
