@@ -544,3 +544,30 @@ def test_material_steps_told_together_are_separate_events() -> None:
 def test_statements_told_together_are_one_event() -> None:
     r = record_of("The Mission calls for an end to the escalation and urges all parties to resort to dialogue.")
     assert [e.type for e in r.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Hundreds of people massed in front of Israel's consulate in Istanbul in protest.", "protest", "PROTEST"),
+    ("Mosques across Turkey held prayers on Monday in support of Palestinians.", "support", "SUPPORT"),
+    ("A group of armed prisoners exchanged gunfire with guards on Thursday.", "exchanged", "ASSAULT"),
+    ("An officer pointed his gun at her and called her a militant.", "pointed", "THREATEN"),
+    ("Law enforcement charged him with terrorizing residents of the village.", "charged", "ACCUSE"),
+    ("Congressman Andy Levin slammed Moise for the jailbreak on Twitter.", "slammed", "ACCUSE"),
+    ("After the gang leader's death, the president tweeted condemnation of the violence.", "condemnation", "ACCUSE"),
+])
+def test_acts_of_wire_copy(text: str, trigger: str, kind: str) -> None:
+    # the patterns of voa_dev_e's stories, in sentences written for these tests
+    assert (trigger, kind) in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+def test_a_protest_already_reported_is_not_reported_again_by_its_manner() -> None:
+    # PLOVER GSR PROTEST: the strike is the protest; "in protest of" says why
+    text = ("Seven opposition parties in Nepal have organized a general strike that shut down Khatmandu in protest "
+            "of last week's arrest of a number of activists.")
+    assert _kinds(text).count("PROTEST") == 1
+
+
+def test_a_participle_says_what_a_statement_said() -> None:
+    # PLOVER GSR ACCUSE: one accusation, not two
+    text = "Serbia lodged an official protest with Albania today, charging its neighbor with supporting dissidents."
+    assert _kinds(text) == ["ACCUSE"]

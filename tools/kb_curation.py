@@ -81,6 +81,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "confiscate": "1711", "destroy": "1712", "burn": "1712", "demolish": "1712",
     "recognize": "054", "recognise": "054", "defend": "052", "deny": "120",
     "demobilize": "0873", "demobilise": "0873",
+    # The PLOVER codebook's ACCUSE covers "criminally indict" and "charge with a crime" (1121).
+    "charge with": "1121", "indict": "1121", "slam": "111",
 }
 
 # Nominal triggers: event nouns that carry the event on their own ("the attack on the port").
@@ -120,6 +122,8 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
                 "proposal": "120", "request": "120"},
     "ease": {"curfew": "0813", "measure": "081", "restriction": "081", "sanction": "085"},
+    # Exchanging fire is fighting (190), not the dictionary's bare "exchange" (cooperation).
+    "exchange": {"fire": "190", "gunfire": "190", "shot": "190", "shots": "190"},
     "grant": {"amnesty": "0841", "asylum": "075"},
     # Holding hostages is abducting them (181).
     "hold": {"hostage": "181", "hostages": "181"},
@@ -135,6 +139,8 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
                "proposal": "120", "resolution": "120"},
     "organise": {"demonstration": "141", "march": "141", "protest": "141", "rally": "141", "strike": "143"},
     "organize": {"demonstration": "141", "march": "141", "protest": "141", "rally": "141", "strike": "143"},
+    # Pointing a weapon at someone threatens force (138).
+    "point": {"gun": "138", "pistol": "138", "rifle": "138", "weapon": "138"},
     # Stopping a protest from happening is repressing it (1721), not rejecting a proposal.
     "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.

@@ -36,7 +36,7 @@ Anchor = tuple[str, str, int, int]
 LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume", "continue",
                "announce", "declare", "mount", "unleash", "intensify", "step", "order", "make",
                "renew", "undertake", "start", "open", "complete", "provide", "give", "deliver", "extend",
-               "lead", "send"}
+               "lead", "send", "issue", "express", "voice", "tweet"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
               "walk", "pull", "end", "stop"}
 RELEASED_DOCUMENTS = {"statement", "report", "video", "footage", "figure", "data", "index", "list", "result",
@@ -45,6 +45,8 @@ RELEASED_DOCUMENTS = {"statement", "report", "video", "footage", "figure", "data
                       "evidence", "information", "program", "programme", "plan", "version", "update",
                       "assessment", "guideline", "figures", "budget", "proposal", "white", "paper"}
 """Things one releases by publishing them: "the statement released hours after the attack"."""
+IN_MANNER = {"protest": "140", "support": "050", "solidarity": "050"}
+"""Nouns of "in protest", "in support of", "in solidarity with": the manner makes the act."""
 UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege", "gunfire"}
 """Nouns of "came under attack": the subject is the target of an assault."""
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
@@ -55,6 +57,8 @@ UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "pu
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
 host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
 MATERIAL_STEPS = {"COERCE", "SANCTION", "RETREAT", "AID", "MOBILIZE"}
+STATEMENT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
+"""Types whose acts are said: a participle after one says what it said ("…, charging X with")."""
 """Types whose acts are separate steps even when told in one breath ("arrested and sentenced")."""
 CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
@@ -93,6 +97,9 @@ class Draft:
     measure: Token | None = None
     """For a nominal act counted out ("tons of aid", "hours of talks"): the measure noun, which
     stands where the act would ("provided 700 tons of aid")."""
+    carrier: Token | None = None
+    """For an act named by the manner of another ("massed in protest"): the verb it qualifies,
+    whose subject does it."""
 
 
 class EventExtractor:
@@ -228,6 +235,9 @@ class EventExtractor:
         return "042"
 
     def _noun_draft(self, tok: Token) -> Draft | None:
+        manner = self._manner_draft(tok)
+        if manner is not None:
+            return manner
         word = tok.lower_
         code = self._compound_noun_code(tok) or self.lex.nouns.get(word) or self.lex.nouns.get(tok.lemma_.lower())
         if code is None:
@@ -259,6 +269,23 @@ class EventExtractor:
             return Draft(trigger=tok, cameo=code, nominal=True)
         return None
 
+    def _manner_draft(self, tok: Token) -> Draft | None:
+        """An act done "in protest" or "in support of" someone is a protest (140) or support
+        (050), when the verb it qualifies is no event of its own ("massed in front of the
+        consulate in protest", "broadcast prayers in support of Palestinians")."""
+        prep, lemma = tok.head, tok.lemma_.lower()
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or lemma not in IN_MANNER or prep.head.pos_ != "VERB":
+            return None
+        verb = prep.head
+        if self._verb_draft(verb) is not None:
+            return None  # "rallied in protest": the rally is the event
+        if verb.dep_ in ("relcl", "acl") and (self.lex.nouns.get(verb.head.lower_) or
+                                              self.lex.nouns.get(verb.head.lemma_.lower())):
+            return None  # "a general strike that shut down the city in protest": the strike is
+        if lemma == "support" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None
+        return Draft(trigger=tok, cameo=IN_MANNER[lemma], nominal=True, carrier=verb)
+
     def _compound_noun_code(self, tok: Token) -> str | None:
         """A compound that names a different act than its head: "hunger strike", "general strike"."""
         for c in tok.children:
@@ -272,13 +299,12 @@ class EventExtractor:
         "the talks … began, brokered by X" is one; "halt participation in talks" is one."""
         kept: list[Draft] = []
         for d in drafts:
-            ptype = self.lex.type_of(d.cameo)
             twin = None
             for k in kept:
                 if _is_consequence(k.trigger, d.trigger) and self._violent(k.cameo) and self._violent(d.cameo):
                     twin = k
                     break
-                if self.lex.type_of(k.cameo) == ptype and _same_happening(k.trigger, d.trigger) and \
+                if self._ptype(k.cameo) == self._ptype(d.cameo) and _same_happening(k.trigger, d.trigger) and \
                         self._one_act(k, d):
                     twin = k
                     break
@@ -297,7 +323,10 @@ class EventExtractor:
         are ("calls for an end … and urges", "met and discussed", "attacked and killed");
         material steps are not ("arrested and sentenced", "detained and deported"), unless the
         words are synonyms."""
-        if self._ptype(first.cameo) not in MATERIAL_STEPS:
+        kind = self._ptype(first.cameo)
+        if later.trigger.dep_ == "advcl" and later.trigger.tag_ == "VBG":
+            return kind in STATEMENT_TYPES  # "lodged a protest, charging …" (not "shelled …, killing …")
+        if kind not in MATERIAL_STEPS:
             return True
         a = event_senses().get(first.trigger.lemma_.lower(), frozenset())
         b = event_senses().get(later.trigger.lemma_.lower(), frozenset())
@@ -470,10 +499,13 @@ class EventExtractor:
                     d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
             stand_in = d.measure or tok  # "provided 700 tons of aid": the measure stands for the act
             head = stand_in.head
-            if not d.source and stand_in.dep_ == "dobj":
-                subj = self._subject(head)
+            if not d.source and (stand_in.dep_ == "dobj" or d.carrier is not None):
+                subj = self._subject(d.carrier or head)
                 if subj is not None:
                     d.source += self._with_conjuncts(subj)
+            if d.carrier is not None:  # "in support of Palestinians", "in protest at the settlement"
+                d.target += [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "over")
+                             for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 for c in head.children:
                     if c.dep_ in ("advcl", "acl"):
@@ -819,14 +851,17 @@ def _is_time_word(token: Token) -> bool:
 def _same_happening(first: Token, later: Token) -> bool:
     """Whether ``later`` re-describes the event of ``first`` rather than adding one:
     a conjoined verb without a subject of its own or with "the two"/"they" as subject
-    ("met … and the two discussed"), or a participle describing it ("…, brokered by X")."""
+    ("met … and the two discussed"), or a participle describing it ("…, brokered by X",
+    "…, charging its neighbour with …")."""
     if later.dep_ == "conj" and later.head.i == first.i:
         subj = next((c for c in later.children if c.dep_ == "nsubj"), None)
         return subj is None or subj.lower_ in PRONOUNS_PLURAL | {"two", "both", "sides"}
     if later.tag_ == "VBN" and later.dep_ in ("acl", "advcl"):
         return later.head.i == first.i or (first.dep_ in ("nsubj", "nsubjpass")
                                            and later.head.i == first.head.i)
-    return False
+    # "lodged a protest with Albania, charging its neighbour with …": the participle says what
+    # the protest said
+    return later.tag_ == "VBG" and later.dep_ == "advcl" and later.head.i == first.i
 
 
 CIVILIAN_SECTORS = {"CVL", "PPL", "LAB", "OPP", "EDU", "REF", "BUS", "AGR", "REL", "HRI", "MED"}
