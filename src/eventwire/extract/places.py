@@ -78,6 +78,7 @@ class ToponymResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins every token again on each access of Doc.text
         self.gaz = gazetteer()
         self.context = country_context(doc, mentions, actors)
         self.regions: Counter[str] = Counter()
@@ -132,16 +133,16 @@ class ToponymResolver:
 
     def resolve_mention(self, m: Mention) -> Resolution | None:
         return self.gaz.resolve(m.text, self.context, _country_after(self.doc, m), self.regions,
-                                _region_after(self.doc, m.end), _local_institution(self.doc.text, m.end_char),
-                                _may_be_capital(self.doc.text, m.start_char, m.end_char))
+                                _region_after(self.doc, m.end), _local_institution(self.text, m.end_char),
+                                _may_be_capital(self.text, m.start_char, m.end_char))
 
     def resolve_span(self, start: int, end: int) -> Resolution | None:
         """The reading of the place named at characters [start, end) of the document."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         near = _country_after_index(self.doc, span.end) if span is not None else None
         region = _region_after(self.doc, span.end) if span is not None else None
-        return self.gaz.resolve(self.doc.text[start:end], self.context, near, self.regions, region,
-                                _local_institution(self.doc.text, end), _may_be_capital(self.doc.text, start, end))
+        return self.gaz.resolve(self.text[start:end], self.context, near, self.regions, region,
+                                _local_institution(self.text, end), _may_be_capital(self.text, start, end))
 
 
 def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tuple[list[Place], dict[int, str]]:
