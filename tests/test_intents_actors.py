@@ -571,3 +571,13 @@ def test_a_participle_says_what_a_statement_said() -> None:
     # PLOVER GSR ACCUSE: one accusation, not two
     text = "Serbia lodged an official protest with Albania today, charging its neighbor with supporting dissidents."
     assert _kinds(text) == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened to storm his residence.",
+    "The prime minister stepped down on Monday after weeks of protests.",
+])
+def test_a_resignation_is_a_material_concession(text: str) -> None:
+    # PLOVER codebook: RETREAT, mode "resign" ("a resignation by a government official")
+    r = record_of(text)
+    assert any(e.type == "RETREAT" and e.mode == "resign" for e in r.events)

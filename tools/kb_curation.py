@@ -17,6 +17,9 @@ EXTRA_CAMEO_PLOVER: dict[str, list[str | None]] = {
     # ("curtail, decrease, break, or terminate diplomatic, commercial, or material exchanges"),
     # not COERCE, whose restrictions fall on rights and movement; the 2021 table says COERCE.
     "163": ["SANCTION", "discontinue"],
+    # A resignation is a material concession: the PLOVER codebook's RETREAT, mode "resign" ("a
+    # resignation by a government official"); the 2021 table files 0831 under CONCEDE.
+    "0831": ["RETREAT", "resign"],
 }
 
 # Verbs the CAMEO dictionary codes that, in news prose, are mostly not events: too general
@@ -83,6 +86,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "demobilize": "0873", "demobilise": "0873",
     # The PLOVER codebook's ACCUSE covers "criminally indict" and "charge with a crime" (1121).
     "charge with": "1121", "indict": "1121", "slam": "111",
+    "resign": "0831", "step down": "0831",
 }
 
 # Nominal triggers: event nouns that carry the event on their own ("the attack on the port").
