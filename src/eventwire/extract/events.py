@@ -56,6 +56,8 @@ UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "pu
                     "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity"}
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
 host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
+PARTICLES = {"down", "out", "off", "up", "back", "away"}
+"""Adverbs the small parser gives phrasal verbs instead of particles ("stepped down")."""
 MATERIAL_STEPS = {"COERCE", "SANCTION", "RETREAT", "AID", "MOBILIZE"}
 STATEMENT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 """Types whose acts are said: a participle after one says what it said ("…, charging X with")."""
@@ -116,7 +118,8 @@ class EventExtractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         for s_index, sent in enumerate(self.doc.sents):
-            drafts = [d for d in (self._draft(t) for t in sent) if d is not None and not is_condition(d.trigger)]
+            conditions = {n.i for t in sent if is_condition(t) for n in t.subtree}  # "unless X agrees to Y"
+            drafts = [d for d in (self._draft(t) for t in sent) if d is not None and d.trigger.i not in conditions]
             drafts = self._without_backdrop(self._fold_into_frames(self._absorb(drafts)))
             for d in drafts:
                 event = self._finish(d, s_index, len(events))
@@ -168,7 +171,7 @@ class EventExtractor:
             return None  # "Montenegro, where 28 people have been killed in riots": what a place has seen
         code = None
         for child in tok.children:
-            if child.dep_ in ("prt", "prep"):
+            if child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
                 code = self.lex.verbs.get(f"{lemma} {child.lower_}")
                 if code:
                     break
