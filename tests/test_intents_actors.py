@@ -581,3 +581,18 @@ def test_a_resignation_is_a_material_concession(text: str) -> None:
     # PLOVER codebook: RETREAT, mode "resign" ("a resignation by a government official")
     r = record_of(text)
     assert any(e.type == "RETREAT" and e.mode == "resign" for e in r.events)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Israeli troops remained on alert in the occupied West Bank today to forestall more violence.", "MOBILIZE"),
+    ("North Korea has tried to hack into the computers of South Korean army officers, officials said.", "COERCE"),
+    ("Muslim hackers have defaced nearly 3,000 Danish Web sites over the past month.", "COERCE"),
+    ("The government of Sindh province has ordered patrols by police and paramilitary soldiers.", "MOBILIZE"),
+])
+def test_alerts_patrols_and_cyber_attacks(text: str, kind: str) -> None:
+    # PLOVER GSR sentences (some shortened); cyber attacks are the PLOVER codebook's COERCE "cyber"
+    assert kind in _kinds(text)
+
+
+def test_training_is_not_agreeing() -> None:
+    assert "AGREE" not in _kinds("North Korea has trained more than 500 computer hackers, the ministry said Monday.")

@@ -20,6 +20,9 @@ EXTRA_CAMEO_PLOVER: dict[str, list[str | None]] = {
     # A resignation is a material concession: the PLOVER codebook's RETREAT, mode "resign" ("a
     # resignation by a government official"); the 2021 table files 0831 under CONCEDE.
     "0831": ["RETREAT", "resign"],
+    # CAMEO 2.0's 176 ("attack cybernetically") is the PLOVER codebook's COERCE mode "cyber";
+    # the 2021 table has no row for it.
+    "176": ["COERCE", "cyber"],
 }
 
 # Verbs the CAMEO dictionary codes that, in news prose, are mostly not events: too general
@@ -54,6 +57,8 @@ VERB_BLOCKLIST: set[str] = {
     "oversee", "prescribe", "regulate", "rule", "steer", "supervise", "supervize",
     # "heard a blast": hearing is not consulting (a court hearing a case is coded by its object).
     "hear",
+    # "trained 500 hackers": training is not agreeing (the dictionary's 030); its objects code it.
+    "train",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -87,6 +92,7 @@ VERB_TRIGGERS: dict[str, str] = {
     # The PLOVER codebook's ACCUSE covers "criminally indict" and "charge with a crime" (1121).
     "charge with": "1121", "indict": "1121", "slam": "111",
     "resign": "0831", "step down": "0831",
+    "deface": "176", "hack": "176", "hack into": "176",
 }
 
 # Nominal triggers: event nouns that carry the event on their own ("the attack on the port").
@@ -97,7 +103,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "clash": "190", "condemnation": "111", "crackdown": "175",
     "demonstration": "141", "deportation": "174", "detention": "173", "embargo": "163",
     "evacuation": "087", "execution": "1823", "expulsion": "166", "fighting": "190",
-    "hostilities": "190", "inquiry": "090", "investigation": "090", "invasion": "192",
+    "hostilities": "190", "inquiry": "090", "investigation": "090", "invasion": "192", "patrol": "153",
+    "patrols": "153",
     "kidnapping": "181", "killing": "1823",
     "massacre": "202", "mediation": "045", "meeting": "040", "negotiation": "046", "occupation": "192",
     "offensive": "190", "protest": "140", "raid": "190", "rally": "141", "riot": "145",

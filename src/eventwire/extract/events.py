@@ -275,8 +275,11 @@ class EventExtractor:
     def _manner_draft(self, tok: Token) -> Draft | None:
         """An act done "in protest" or "in support of" someone is a protest (140) or support
         (050), when the verb it qualifies is no event of its own ("massed in front of the
-        consulate in protest", "broadcast prayers in support of Palestinians")."""
+        consulate in protest", "broadcast prayers in support of Palestinians"); forces kept "on
+        alert" are mobilised (152)."""
         prep, lemma = tok.head, tok.lemma_.lower()
+        if tok.dep_ == "pobj" and lemma == "alert" and prep.lower_ == "on" and prep.head.pos_ in ("VERB", "AUX"):
+            return Draft(trigger=tok, cameo="152", nominal=True, carrier=prep.head)  # "remained on high alert"
         if tok.dep_ != "pobj" or prep.lower_ != "in" or lemma not in IN_MANNER or prep.head.pos_ != "VERB":
             return None
         verb = prep.head
