@@ -596,3 +596,26 @@ def test_alerts_patrols_and_cyber_attacks(text: str, kind: str) -> None:
 
 def test_training_is_not_agreeing() -> None:
     assert "AGREE" not in _kinds("North Korea has trained more than 500 computer hackers, the ministry said Monday.")
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    ("Qatar's emir launched a mediation effort on Saturday between the Emirates and Saudi Arabia.",
+     "mediation", "CONSULT"),
+    ("Peru has issued an ultimatum to Ecuador to halt attacks across their disputed jungle border.",
+     "issued", "THREATEN"),
+])
+def test_an_act_named_by_a_noun_a_light_verb_carries(text: str, trigger: str, kind: str) -> None:
+    # PLOVER GSR sentences (shortened)
+    assert (trigger, kind) in [(e.trigger.text, e.type) for e in record_of(text).events]
+
+
+def test_what_an_ultimatum_demands_has_not_happened() -> None:
+    text = "Peru has issued an ultimatum to Ecuador to halt attacks across their disputed jungle border."
+    assert "halt" not in [e.trigger.text for e in record_of(text).events]
+
+
+def test_a_before_clause_in_the_present_is_a_condition() -> None:
+    # PLOVER GSR REQUEST: "… must agree to major constitutional changes before they demobilize."
+    text = ("Rwandan rebels announced that the president must agree to major constitutional changes before they "
+            "demobilize.")
+    assert "RETREAT" not in _kinds(text)

@@ -104,7 +104,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "demonstration": "141", "deportation": "174", "detention": "173", "embargo": "163",
     "evacuation": "087", "execution": "1823", "expulsion": "166", "fighting": "190",
     "hostilities": "190", "inquiry": "090", "investigation": "090", "invasion": "192", "patrol": "153",
-    "patrols": "153",
+    "patrols": "153", "ultimatum": "139",
     "kidnapping": "181", "killing": "1823",
     "massacre": "202", "mediation": "045", "meeting": "040", "negotiation": "046", "occupation": "192",
     "offensive": "190", "protest": "140", "raid": "190", "rally": "141", "riot": "145",

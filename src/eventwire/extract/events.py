@@ -53,7 +53,10 @@ CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "sum
                  "consultation", "conference", "dialogue", "process", "mediation"}
 UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "push", "scheme", "aim", "goal",
                     "offer", "proposal", "invitation", "call", "appeal", "request", "threat", "pledge", "promise",
-                    "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity"}
+                    "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity",
+                    "ultimatum", "demand", "order", "warning", "deadline"}
+EFFORT_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "drive", "campaign", "operation"}
+"""Nouns an event noun before them names the act of: "a mediation effort", "an air campaign"."""
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
 host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
 PARTICLES = {"down", "out", "off", "up", "back", "away"}
@@ -247,6 +250,9 @@ class EventExtractor:
             return None
         if _came_under(tok):
             return Draft(trigger=tok, cameo=code, nominal=True)  # "the convoy came under attack"
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in EFFORT_NOUNS and tok.head.dep_ == "dobj" and \
+                tok.head.head.lemma_.lower() in LIGHT_VERBS:
+            return Draft(trigger=tok, cameo=code, nominal=True, measure=tok.head)  # "launched a mediation effort"
         if word in ("withdrawal", "suspension") and any(
                 n.lemma_.lower() in CONSULT_NOUNS for n in tok.subtree if n.i != tok.i):
             code = "164"

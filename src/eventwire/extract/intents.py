@@ -74,9 +74,10 @@ def demand_code(inner_cameo: str) -> str:
 
 
 def is_condition(tok: Token) -> bool:
-    """Whether ``tok`` heads an if/unless clause, or an until-clause in the present tense:
-    "unless the Kremlin closed its base" and "until their demands are met" state a condition,
-    not something that happened ("fought until the army arrived" did happen)."""
+    """Whether ``tok`` heads an if/unless clause, or an until- or before-clause in the present
+    tense: "unless the Kremlin closed its base", "until their demands are met" and "before they
+    demobilize" state a condition, not something that happened ("fought until the army
+    arrived" did happen)."""
     if tok.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
@@ -84,7 +85,7 @@ def is_condition(tok: Token) -> bool:
         return True
     present = tok.tag_ in ("VBP", "VBZ") or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am") for c in tok.children)
-    return bool(marks & {"until", "till"}) and present
+    return bool(marks & {"until", "till", "before"}) and present  # "… before they demobilize"
 
 
 def obligation_speaker(tok: Token) -> Token | None:
