@@ -619,3 +619,13 @@ def test_a_before_clause_in_the_present_is_a_condition() -> None:
     text = ("Rwandan rebels announced that the president must agree to major constitutional changes before they "
             "demobilize.")
     assert "RETREAT" not in _kinds(text)
+
+
+def test_a_health_alert_is_not_a_mobilisation() -> None:
+    assert "MOBILIZE" not in _kinds("Nigeria went on high alert Friday, announcing new mpox cases in two states.")
+
+
+def test_an_effort_that_is_all_a_sentence_reports_is_its_event() -> None:
+    # voa_dev_d (train attack): the effort under way is the news
+    text = "Security forces moved ahead with efforts to take control of the train on Wednesday."
+    assert _kinds(text)

@@ -54,7 +54,7 @@ CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "sum
 UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "push", "scheme", "aim", "goal",
                     "offer", "proposal", "invitation", "call", "appeal", "request", "threat", "pledge", "promise",
                     "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity",
-                    "ultimatum", "demand", "order", "warning", "deadline"}
+                    "ultimatum", "demand", "order", "warning", "deadline", "pressure"}
 EFFORT_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "drive", "campaign", "operation"}
 """Nouns an event noun before them names the act of: "a mediation effort", "an air campaign"."""
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
@@ -285,7 +285,11 @@ class EventExtractor:
         alert" are mobilised (152)."""
         prep, lemma = tok.head, tok.lemma_.lower()
         if tok.dep_ == "pobj" and lemma == "alert" and prep.lower_ == "on" and prep.head.pos_ in ("VERB", "AUX"):
-            return Draft(trigger=tok, cameo="152", nominal=True, carrier=prep.head)  # "remained on high alert"
+            subject = self._subject(prep.head)
+            words = {t.lemma_.lower() for t in subject.subtree} if subject is not None else set()
+            if words & ARMED_FORCES or words & {"police", "army", "military", "troop", "soldier"}:
+                return Draft(trigger=tok, cameo="152", nominal=True, carrier=prep.head)  # "troops remained on alert"
+            return None  # "Nigeria went on high alert" over a virus
         if tok.dep_ != "pobj" or prep.lower_ != "in" or lemma not in IN_MANNER or prep.head.pos_ != "VERB":
             return None
         verb = prep.head
@@ -401,7 +405,8 @@ class EventExtractor:
             tok = d.trigger
             if tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in UNREALISED_NOUNS:
                 goals.add(tok.i)
-        kept = [d for d in drafts if d.trigger.i not in goals] or drafts  # (else the goal is all there is)
+        kept = [d for d in drafts if d.trigger.i not in goals] or drafts  # (else the goal is all there is:
+        # "forces moved ahead with efforts to take control of the train")
         described = {d.trigger.i for d in kept if _describes_participant(d.trigger)}
         if len(described) < len(kept):
             kept = [d for d in kept if d.trigger.i not in described]
