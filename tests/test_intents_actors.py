@@ -629,3 +629,11 @@ def test_an_effort_that_is_all_a_sentence_reports_is_its_event() -> None:
     # voa_dev_d (train attack): the effort under way is the news
     text = "Security forces moved ahead with efforts to take control of the train on Wednesday."
     assert _kinds(text)
+
+
+def test_an_act_a_resolution_aims_at_is_not_done() -> None:
+    # PLOVER GSR AGREE: "Hungary has said it will support a U.N. Security Council resolution that aims to
+    # tighten sanctions and impose a naval blockade against neighboring Serbia."
+    text = ("Hungary has said it will support a U.N. Security Council resolution that aims to tighten sanctions "
+            "and impose a naval blockade against neighboring Serbia.")
+    assert "impose" not in [e.trigger.text for e in record_of(text).events]

@@ -55,6 +55,8 @@ UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "pu
                     "offer", "proposal", "invitation", "call", "appeal", "request", "threat", "pledge", "promise",
                     "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity",
                     "ultimatum", "demand", "order", "warning", "deadline", "pressure"}
+GOAL_VERBS = {"aim", "seek", "hope", "want", "wish", "intend", "plan", "expect"}
+"""Verbs whose infinitive is an act wished for, not done (not "try": attempts are coded)."""
 EFFORT_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "drive", "campaign", "operation"}
 """Nouns an event noun before them names the act of: "a mediation effort", "an air campaign"."""
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
@@ -405,6 +407,8 @@ class EventExtractor:
             tok = d.trigger
             if tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in UNREALISED_NOUNS:
                 goals.add(tok.i)
+            if _wished_for(tok):
+                goals.add(tok.i)  # "a resolution that aims to tighten sanctions and impose a blockade"
         kept = [d for d in drafts if d.trigger.i not in goals] or drafts  # (else the goal is all there is:
         # "forces moved ahead with efforts to take control of the train")
         described = {d.trigger.i for d in kept if _describes_participant(d.trigger)}
@@ -839,6 +843,15 @@ def _came_under(tok: Token) -> bool:
     prep = tok.head
     return tok.dep_ == "pobj" and tok.lemma_.lower() in UNDER_ATTACK and prep.lower_ == "under" and \
         prep.head.lemma_.lower() == "come"
+
+
+def _wished_for(tok: Token) -> bool:
+    """An act someone aims, hopes or wants to do ("aims to impose", "wants to re-examine"), or one
+    joined to it ("to tighten sanctions and impose a blockade")."""
+    node = tok
+    if node.dep_ == "conj" and node.head.dep_ == "xcomp":
+        node = node.head
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in GOAL_VERBS
 
 
 def _purpose_clause(tok: Token) -> bool:
