@@ -637,3 +637,16 @@ def test_an_act_a_resolution_aims_at_is_not_done() -> None:
     text = ("Hungary has said it will support a U.N. Security Council resolution that aims to tighten sanctions "
             "and impose a naval blockade against neighboring Serbia.")
     assert "impose" not in [e.trigger.text for e in record_of(text).events]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Druze inhabitants of the Golan Heights threatened today to hold a general strike unless Israel rescinded "
+     "its annexation of the region.", "ISR"),
+    ("Russia has threatened to stop negotiations to reduce long-range nuclear weapons if the United States goes "
+     "ahead with the deployment of new missiles in Europe.", "USA"),
+    ("Iran on Tuesday threatened to cut off electricity to the autonomous Azerbaijani republic of Nakhichevan.",
+     "AZE"),
+])
+def test_whom_a_threat_is_aimed_at(text: str, country: str) -> None:
+    # PLOVER GSR THREATEN: the party in the condition, or after the threatened act's preposition
+    assert country in _target_countries(text, "THREATEN")

@@ -569,6 +569,19 @@ class EventExtractor:
             d.target += self._destination(tok, d)
         if not any(r.actor for r in d.target):
             d.target = self._left_country(tok, d) or d.target
+        if not any(r.actor for r in d.target) and (d.cameo.startswith("13") or self._ptype(d.cameo) == "THREATEN"):
+            d.target = self._condition_party(tok) or d.target
+
+    def _condition_party(self, tok: Token) -> list[ActorRef]:
+        """Whom a threat is aimed at, by its condition: "… unless Israel rescinded its
+        annexation", "… if the United States goes ahead with the deployment"."""
+        for node in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+            for c in node.children:
+                if is_condition(c):
+                    subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and self.ctx.actor_at(subj):
+                        return self._with_conjuncts(subj)
+        return []
 
     def _left_country(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The country a withdrawal or expulsion leaves: "withdrew troops from Lebanon",
@@ -670,13 +683,18 @@ class EventExtractor:
         kind = self.lex.type_of(d.cameo)
         for c in tok.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                found: list[ActorRef] = []
                 for o in c.children:
                     if o.dep_ in ("dobj", "dative") and not _is_time_word(o):
                         if self.ctx.actor_at(o) or o.lower_ in PRONOUNS_PLURAL:
                             return self._with_conjuncts(o)
-                        return self._party_or_beyond(o)  # "to continue military aid to Mozambique"
+                        found = found or self._party_or_beyond(o)  # "to continue military aid to Mozambique"
                     if o.dep_ == "prep" and o.lower_ in TARGET_PREPS:
-                        return [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
+                        parties = [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
+                        if any(r.actor for r in parties) or not found:
+                            found = parties  # "to cut off electricity to the republic of Nakhichevan"
+                if found:
+                    return found
             if c.dep_ == "ccomp" and kind is not None and kind[0] in ("REQUEST", "ACCUSE"):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and not _is_time_word(subj) and subj.lower_ not in PRONOUNS_PLURAL:
