@@ -650,3 +650,12 @@ def test_an_act_a_resolution_aims_at_is_not_done() -> None:
 def test_whom_a_threat_is_aimed_at(text: str, country: str) -> None:
     # PLOVER GSR THREATEN: the party in the condition, or after the threatened act's preposition
     assert country in _target_countries(text, "THREATEN")
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Newly appointed Palestinian Prime Minister Ismail Haniyeh has refused to respond to a demand from the "
+     "United States to adhere to interim peace deals.", "REJECT", "USA"),
+    ("Palestinian youths protested against Israeli military policies in Hebron on Friday.", "PROTEST", "ISR"),
+])
+def test_the_party_behind_a_thing_after_a_preposition(text: str, kind: str, country: str) -> None:
+    assert country in _target_countries(text, kind)

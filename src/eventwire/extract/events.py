@@ -558,7 +558,8 @@ class EventExtractor:
                     if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
                         d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                d.target += [self._ref(p) for p in map(self._party_token, c.children) if p is not None]
+                d.target += [r for p in map(self._party_token, c.children) if p is not None
+                             for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
         if not d.source and not passive:
             subj = self._subject(tok)
             if subj is not None:
@@ -690,7 +691,8 @@ class EventExtractor:
                             return self._with_conjuncts(o)
                         found = found or self._party_or_beyond(o)  # "to continue military aid to Mozambique"
                     if o.dep_ == "prep" and o.lower_ in TARGET_PREPS:
-                        parties = [self._ref(p) for p in map(self._party_token, o.children) if p is not None]
+                        parties = [r for p in map(self._party_token, o.children) if p is not None
+                                   for r in self._party_or_beyond(p)]  # "respond to a demand from the US"
                         if any(r.actor for r in parties) or not found:
                             found = parties  # "to cut off electricity to the republic of Nakhichevan"
                 if found:
