@@ -59,6 +59,8 @@ VERB_BLOCKLIST: set[str] = {
     "hear",
     # "trained 500 hackers": training is not agreeing (the dictionary's 030); its objects code it.
     "train",
+    # "admitted to hospital", "exposed as a fraud", "affected 11,000 people": not support (050).
+    "admit", "affect", "expose",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -93,6 +95,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "charge with": "1121", "indict": "1121", "slam": "111",
     "resign": "0831", "step down": "0831",
     "deface": "176", "hack": "176", "hack into": "176",
+    "back off": "080",
 }
 
 # Nominal triggers: event nouns that carry the event on their own ("the attack on the port").
