@@ -552,7 +552,6 @@ def test_statements_told_together_are_one_event() -> None:
     ("A group of armed prisoners exchanged gunfire with guards on Thursday.", "exchanged", "ASSAULT"),
     ("An officer pointed his gun at her and called her a militant.", "pointed", "THREATEN"),
     ("Law enforcement charged him with terrorizing residents of the village.", "charged", "ACCUSE"),
-    ("Congressman Andy Levin slammed Moise for the jailbreak on Twitter.", "slammed", "ACCUSE"),
     ("After the gang leader's death, the president tweeted condemnation of the violence.", "condemnation", "ACCUSE"),
 ])
 def test_acts_of_wire_copy(text: str, trigger: str, kind: str) -> None:
@@ -669,3 +668,11 @@ def test_the_party_behind_a_thing_after_a_preposition(text: str, kind: str, coun
 def test_senses_that_are_not_support(text: str) -> None:
     # senses of the dictionary's "support" verbs seen in VOA stories without an answer key
     assert "SUPPORT" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Tropical Cyclone Jude slammed into parts of southern Africa this week.", "ACCUSE"),
+    ("The court rules Wednesday on charges related to post-electoral violence in Ivory Coast.", "COOPERATE"),
+])
+def test_more_senses_that_are_not_events(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)

@@ -61,6 +61,8 @@ VERB_BLOCKLIST: set[str] = {
     "train",
     # "admitted to hospital", "exposed as a fraud", "affected 11,000 people": not support (050).
     "admit", "affect", "expose",
+    # "charges related to post-electoral violence": relating is not cooperating.
+    "relate",
 }
 
 # Verb triggers added or recoded by hand (lemma or "lemma particle" -> CAMEO code).
@@ -92,7 +94,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "recognize": "054", "recognise": "054", "defend": "052", "deny": "120",
     "demobilize": "0873", "demobilise": "0873",
     # The PLOVER codebook's ACCUSE covers "criminally indict" and "charge with a crime" (1121).
-    "charge with": "1121", "indict": "1121", "slam": "111",
+    "charge with": "1121", "indict": "1121",
     "resign": "0831", "step down": "0831",
     "deface": "176", "hack": "176", "hack into": "176",
     "back off": "080",
