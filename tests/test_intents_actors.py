@@ -676,3 +676,22 @@ def test_senses_that_are_not_support(text: str) -> None:
 ])
 def test_more_senses_that_are_not_events(text: str, kind: str) -> None:
     assert kind not in _kinds(text)
+
+
+def test_a_thing_in_a_city_falls_on_the_city_s_country() -> None:
+    # PLOVER GSR THREATEN: "President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers …"
+    r = record_of("President Abdelaziz Bouteflika threatened to institute a curfew in Algiers in response to unrest.")
+    countries = {a.id: a.country for a in r.actors}
+    event = next(e for e in r.events if e.type == "THREATEN")
+    assert [countries.get(t.actor or "") for t in event.target] == ["DZA"]
+    assert any(a.kind == "country" and a.country == "DZA" for a in r.actors)  # the country is an actor now
+
+
+def test_a_protest_with_no_named_target_is_aimed_at_where_it_happens() -> None:
+    # PLOVER GSR PROTEST: "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, …"
+    assert "SRB" in _target_countries("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "PROTEST")
+
+
+def test_a_visit_to_a_city_still_names_no_party() -> None:
+    r = record_of("The Italian foreign minister arrived in Addis Ababa on Tuesday.")
+    assert all(not e.target for e in r.events)

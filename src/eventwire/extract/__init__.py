@@ -46,7 +46,8 @@ def extract(document: Document, doc: Doc) -> Record:
         if span is not None:
             for tok in span:
                 time_of_token[tok.i] = (when.id, when.text, when.start, when.end)
-    events = EventExtractor(ctx, claims, place_of_token, time_of_token).run()
+    place_country = {p.id: p.country for p in places if p.country}
+    events = EventExtractor(ctx, claims, place_of_token, time_of_token, place_country).run()
     # sentence indexes must count only the non-blank sentences kept above
     index_of = _sentence_index(doc)
     events = [dataclasses.replace(e, sentence=index_of.get(e.sentence, e.sentence)) for e in events]

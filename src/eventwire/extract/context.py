@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.mentions import Mention
 from eventwire.extract.quotes import Quote, find_quotes
 from eventwire.record import Actor, ActorRef
+from eventwire.resolve.kb import countries
 
 PRONOUNS_PERSON = {"he", "she", "him", "his", "her"}
 PRONOUNS_THING = {"it", "its"}
@@ -47,6 +48,18 @@ class DocContext:
         return next((q for q in self.quotes if q.start <= char < q.end), None)
 
     # --- actors -------------------------------------------------------------------------
+
+    def country_actor(self, iso: str) -> str:
+        """The id of the actor of country ``iso``; one is added (named by the country's short
+        name, no mentions) when the text names the country only through a place in it."""
+        for actor in self.actors:
+            if actor.kind == "country" and actor.country == iso:
+                return actor.id
+        actor = Actor(id=f"A{len(self.actors) + 1}", name=countries().names.get(iso, iso), kind="country",
+                      country=iso, sector=("GOV",))
+        self.actors.append(actor)
+        self.actor_by_id[actor.id] = actor
+        return actor.id
 
     def actor_at(self, token: Token) -> str | None:
         i = self.token_mention.get(token.i)

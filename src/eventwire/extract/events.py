@@ -111,12 +111,14 @@ class Draft:
 
 class EventExtractor:
     def __init__(self, ctx: DocContext, claims: list[Claim], place_of_token: dict[int, Anchor],
-                 time_of_token: dict[int, Anchor]) -> None:
+                 time_of_token: dict[int, Anchor], place_country: dict[str, str] | None = None) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         self.claims = claims
         self.place_of_token = place_of_token
         self.time_of_token = time_of_token
+        self.place_country = place_country or {}
+        """Place id -> ISO3 country of the resolved place."""
         self.lex = triggers()
         self.last_parties: list[ActorRef] = []
 
@@ -631,9 +633,11 @@ class EventExtractor:
             if owners:  # "restrictions against German goods", "shell Iraqi towns": Germany, Iraq
                 return [self._owned(thing, owner) for thing, owner in owners]
             where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
-                     for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
-            if where:  # "a curfew in Algeria", "terrorist activities in Israel": the country it falls on
-                return [self._ref(o) for o in where]
+                     for o in map(self._party_token, p.children) if o is not None]
+            countries_in = [r for o in where for r in self._country_of(o)]
+            if countries_in:  # "a curfew in Algeria", "a curfew in Algiers": the country it falls on,
+                start = self.ctx.phrase_span(obj).start_char  # cited by the whole "warehouse in Damascus"
+                return [self._recited(r, start) for r in countries_in]
             if beyond:
                 return beyond
         return self._with_conjuncts(obj)
@@ -643,6 +647,25 @@ class EventExtractor:
         demonstration staged by students")."""
         return [self._ref(p) for c in thing.children if c.dep_ == "acl"
                 for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+    def _recited(self, ref: ActorRef, start: int) -> ActorRef:
+        """``ref`` cited from character ``start`` to its own end."""
+        span = self.doc.char_span(start, ref.end, alignment_mode="expand")
+        if span is None or start >= ref.end:
+            return ref
+        return ActorRef(actor=ref.actor, text=span.text, start=span.start_char, end=span.end_char)
+
+    def _country_of(self, tok: Token) -> list[ActorRef]:
+        """The country a place name stands in, as a party: the country itself when it is an
+        actor ("Israel"), else the country of a resolved place ("Algiers": Algeria), cited by the
+        place's words."""
+        if self._country_actor(tok):
+            return [self._ref(tok)]
+        hit = self.place_of_token.get(tok.i)
+        iso = self.place_country.get(hit[0]) if hit is not None else None
+        if hit is None or not iso:
+            return []
+        return [ActorRef(actor=self.ctx.country_actor(iso), text=hit[1], start=hit[2], end=hit[3])]
 
     def _owned(self, thing: Token, owner: Token) -> ActorRef:
         """The owner's actor, cited by the whole phrase of the thing ("Iraqi towns")."""
@@ -741,10 +764,16 @@ class EventExtractor:
         tok = d.trigger
         claim = self._claim_of(tok.idx)
         factuality = self._factuality(tok, claim)
+        place = self._place(tok)
+        where = self.place_country.get(place.place or "") if place is not None else None
+        if ptype == "PROTEST" and not any(r.actor for r in target) and place is not None and where:
+            # PLOVER codes a protest with no named target as aimed at the government where it happens
+            target = [ActorRef(actor=self.ctx.country_actor(where), text=place.text, start=place.start,
+                               end=place.end)]
         return Event(
             id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,
-            source=tuple(source), target=tuple(target), place=self._place(tok),
+            source=tuple(source), target=tuple(target), place=place,
             time=self._time(tok), factuality=factuality,  # type: ignore[arg-type]
             claim=claim.id if claim else None,
             confidence=round(0.45 + 0.15 * bool(source) + 0.1 * bool(target) + 0.1 * (not d.nominal), 2))
