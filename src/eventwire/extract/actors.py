@@ -21,9 +21,11 @@ from eventwire.extract.mentions import (
     ACTOR_LABELS,
     PERSON_TITLES,
     Mention,
-    country_of_place_name,
+    country_of_place,
     left_context,
     place_country,
+    place_entities,
+    places_of_role,
 )
 from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
@@ -76,7 +78,7 @@ class ActorBuilder:
         self.drafts: list[ActorDraft] = []
         self.of_mention: dict[int, int] = {}
         self.acronyms = self._parenthetical_acronyms()
-        self.place_entity = {t.i: ent for ent in doc.ents if ent.label_ in ("GPE", "LOC") for t in ent}
+        self.place_entity = place_entities(doc)
 
     def _parenthetical_acronyms(self) -> dict[str, str]:
         """"Government of National Accord (GNA)" -> {"gna": "government of national accord"}."""
@@ -321,20 +323,9 @@ class ActorBuilder:
         before it ("Ivory Coast rebels": one-word names are read token by token), or a place
         after "in", "from" or "throughout" ("rebels in the Ivory Coast", "demonstrators in
         Baghdad")."""
-        c = countries()
-        places = {id(e): e for t in words if (e := self.place_entity.get(t.i)) is not None and len(e) > 1}
-        head = self.doc[m.start:m.end].root
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "throughout", "across"):
-                for pobj in prep.children:
-                    if (e := self.place_entity.get(pobj.i)) is not None:
-                        places[id(e)] = e
-        found = []
-        for e in places.values():
-            iso = c.lookup(e.text) or country_of_place_name(e.text)
-            if iso:
-                found.append(iso)
-        return found
+        several = [t for t in words if len(self.place_entity.get(t.i) or ()) > 1]
+        places = places_of_role(self.doc[m.start:m.end].root, several, self.place_entity)
+        return [iso for e in places if (iso := country_of_place(e))]
 
     def _possessor_countries(self, m: Mention) -> list[str]:
         """Countries named as the possessor of the mention's phrase (through its head noun)."""

@@ -43,7 +43,7 @@ RELEASED_DOCUMENTS = {"statement", "report", "video", "footage", "figure", "data
                       "finding", "photo", "image", "recording", "detail", "name", "document", "transcript",
                       "album", "book", "film", "survey", "poll", "study", "audio", "picture", "message",
                       "evidence", "information", "program", "programme", "plan", "version", "update",
-                      "assessment", "guideline", "figures", "budget", "proposal", "white", "paper"}
+                      "assessment", "guideline", "budget", "proposal", "paper"}
 """Things one releases by publishing them: "the statement released hours after the attack"."""
 IN_MANNER = {"protest": "140", "support": "050", "solidarity": "050"}
 """Nouns of "in protest", "in support of", "in solidarity with": the manner makes the act."""
@@ -55,25 +55,25 @@ UNREALISED_NOUNS = {"effort", "attempt", "bid", "plan", "campaign", "drive", "pu
                     "offer", "proposal", "invitation", "call", "appeal", "request", "threat", "pledge", "promise",
                     "readiness", "willingness", "intention", "ability", "right", "need", "chance", "opportunity",
                     "ultimatum", "demand", "order", "warning", "deadline", "pressure"}
-GOAL_VERBS = {"aim", "seek", "hope", "want", "wish", "intend", "plan", "expect"}
-"""Verbs whose infinitive is an act wished for, not done (not "try": attempts are coded)."""
-EFFORT_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "drive", "campaign", "operation"}
-"""Nouns an event noun before them names the act of: "a mediation effort", "an air campaign"."""
 """Nouns whose infinitive names an act not (yet) done: "an effort to overthrow", "an offer to
 host". Not "decision": "the decision to expel the diplomats" reports the expulsion."""
+GOAL_VERBS = {"aim", "seek", "hope", "want", "wish", "intend", "plan", "expect"}
+"""Verbs whose infinitive is an act wished for, not done (not "try": attempts are coded)."""
+EFFORT_NOUNS = {"effort", "mission", "bid", "initiative", "drive", "campaign", "operation"}
+"""Nouns (by lemma) an event noun before them names the act of: "a mediation effort"."""
 PARTICLES = {"down", "out", "off", "up", "back", "away"}
 """Adverbs the small parser gives phrasal verbs instead of particles ("stepped down")."""
 MATERIAL_STEPS = {"COERCE", "SANCTION", "RETREAT", "AID", "MOBILIZE"}
+"""Types whose acts are separate steps even when told in one breath ("arrested and sentenced")."""
 STATEMENT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"}
 """Types whose acts are said: a participle after one says what it said ("…, charging X with")."""
-"""Types whose acts are separate steps even when told in one breath ("arrested and sentenced")."""
 CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
 ARRIVAL_VERBS = {"arrive"}
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
-ARMED_FORCES = {"troops", "troop", "soldier", "soldiers", "force", "forces", "army", "battalion", "contingent",
-                "marine", "marines", "warship", "warships"}
+ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
+"""Lemmas of words for armed forces: "troops arrived" is a deployment."""
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
 DYADIC_TYPES = {"COOPERATE"}
 """Types that describe a relation between two parties; the many generic verbs the CAMEO
@@ -107,6 +107,11 @@ class Draft:
     carrier: Token | None = None
     """For an act named by the manner of another ("massed in protest"): the verb it qualifies,
     whose subject does it."""
+
+    @property
+    def stand_in(self) -> Token:
+        """The word that stands where a nominal act sits in the clause: its measure or itself."""
+        return self.measure or self.trigger
 
 
 class EventExtractor:
@@ -291,7 +296,7 @@ class EventExtractor:
         if tok.dep_ == "pobj" and lemma == "alert" and prep.lower_ == "on" and prep.head.pos_ in ("VERB", "AUX"):
             subject = self._subject(prep.head)
             words = {t.lemma_.lower() for t in subject.subtree} if subject is not None else set()
-            if words & ARMED_FORCES or words & {"police", "army", "military", "troop", "soldier"}:
+            if words & (ARMED_FORCES | {"police", "military"}):
                 return Draft(trigger=tok, cameo="152", nominal=True, carrier=prep.head)  # "troops remained on alert"
             return None  # "Nigeria went on high alert" over a virus
         if tok.dep_ != "pobj" or prep.lower_ != "in" or lemma not in IN_MANNER or prep.head.pos_ != "VERB":
@@ -506,7 +511,9 @@ class EventExtractor:
     def _fill_args(self, d: Draft) -> None:
         tok = d.trigger
         if d.nominal:
-            doer = self._subject(tok.head) if tok.dep_ == "dobj" else None
+            stand_in = d.stand_in  # "provided 700 tons of aid": the measure stands for the act
+            carried = stand_in.dep_ == "dobj" or d.carrier is not None
+            doer = self._subject(d.carrier or stand_in.head) if carried else None
             for c in tok.children:
                 names_party = bool(self.ctx.actor_at(c)) or c.lower_ in ("its", "his", "their", "our")
                 if c.dep_ == "compound" and not names_party:  # "Israeli tank shelling": Israel's
@@ -520,12 +527,9 @@ class EventExtractor:
                     d.target += [r for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
                 if c.dep_ == "prep" and c.lower_ == "by":
                     d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
-            stand_in = d.measure or tok  # "provided 700 tons of aid": the measure stands for the act
             head = stand_in.head
-            if not d.source and (stand_in.dep_ == "dobj" or d.carrier is not None):
-                subj = self._subject(d.carrier or head)
-                if subj is not None:
-                    d.source += self._with_conjuncts(subj)
+            if not d.source and doer is not None:
+                d.source += self._with_conjuncts(doer)
             if d.carrier is not None:  # "in support of Palestinians", "in protest at the settlement"
                 d.target += [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "over")
                              for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
@@ -732,9 +736,8 @@ class EventExtractor:
         self._fill_args(d)
         announced = intent_code(d.cameo)
         carrier = d.trigger  # the verb that carries a nominal act says if it is promised: "will provide aid"
-        stand_in = d.measure or d.trigger
-        if d.nominal and stand_in.dep_ == "dobj" and stand_in.head.dep_ != "xcomp":  # (a frame holds
-            carrier = stand_in.head  # "promised to continue aid" already)
+        if d.nominal and d.stand_in.dep_ == "dobj" and d.stand_in.head.dep_ != "xcomp":  # (a frame holds
+            carrier = d.stand_in.head  # "promised to continue aid" already)
         promised = announced is not None and expresses_intent(carrier, hostile=announced.startswith("13"))
         if promised:
             d.cameo = announced or d.cameo  # "will support": intent (03x); "will boycott": a threat (13x)

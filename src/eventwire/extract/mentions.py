@@ -151,7 +151,7 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
     phrase) become actors; a bare "officials" has no referent we could check.
     """
     covered = {i for m in ents if m.label in ACTOR_LABELS for i in range(m.start, m.end)}
-    place_of = {t.i: e for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e}
+    place_of = place_entities(doc)
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
@@ -159,12 +159,9 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
-        placed = [place_of[t.i] for t in mods if t.i in place_of] + [
-            place_of[o.i] for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "throughout")
-            for o in p.children if o.i in place_of]  # "Ivory Coast rebels", "rebels in the Ivory Coast"
         if not any(_is_country_word(t) or place_country(t) for t in mods) and \
-                not any(countries().lookup(e.text) or country_of_place_name(e.text) for e in placed):
-            continue
+                not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)):
+            continue  # "Ivory Coast rebels", "rebels in the Ivory Coast" do say whose
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
                            role=True))
@@ -241,6 +238,30 @@ def place_country(token: Token, loose: bool = False) -> str | None:
     if loose and token.ent_type_ == "ORG" and named_actors().lookup(token.text, None) is not None:
         return None
     return country_of_place_name(token.text)
+
+
+LOCATING_PREPS = ("in", "from", "throughout", "across")
+"""Prepositions that place a role somewhere: "rebels in the Ivory Coast"."""
+
+
+def place_entities(doc: Doc) -> dict[int, Span]:
+    """Token index -> the GPE or LOC entity it belongs to."""
+    return {t.i: e for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e}
+
+
+def places_of_role(head: Token, tokens: list[Token], place_of: dict[int, Span]) -> list[Span]:
+    """The place entities among ``tokens`` (a role's modifiers) and after a locating preposition
+    of the role's ``head``, each once."""
+    found = {id(place_of[t.i]): place_of[t.i] for t in tokens if t.i in place_of}
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+            found.update({id(place_of[o.i]): place_of[o.i] for o in prep.children if o.i in place_of})
+    return list(found.values())
+
+
+def country_of_place(span: Span) -> str | None:
+    """The country a place entity names or lies in."""
+    return countries().lookup(span.text) or country_of_place_name(span.text)
 
 
 def country_of_place_name(name: str) -> str | None:
