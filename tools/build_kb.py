@@ -416,6 +416,12 @@ def parse_agents(path: Path) -> dict[str, list[str]]:
 _CODE_LINE = re.compile(r"\[([A-Z]{3}[A-Z]{0,9})\s*(?:(\d{6})?-(\d{6})?|<(\d{6})|>(\d{6}))?\s*\]")
 
 
+def _dated_code(m: re.Match[str]) -> list[str | None]:
+    """[code, from, to] of one bracketed code ("[RUSGOV 910710-991231]", "[IGOUNO >20070101]")."""
+    code, start, end, before, after = m.groups()
+    return [code, _yymmdd(start or after), _yymmdd(end or before)]
+
+
 def _yymmdd(value: str | None) -> str | None:
     """PETRARCH's six-digit dates: years 30-99 are 19xx, 00-29 are 20xx."""
     if not value:
@@ -442,8 +448,7 @@ def parse_named_actors(path: Path) -> dict[str, list[list[str | None]]]:
         if raw[0] in " \t":
             m = _CODE_LINE.search(raw)
             if m and names:
-                code, start, end, before, after = m.groups()
-                codes.append([code, _yymmdd(start or after), _yymmdd(end or before)])
+                codes.append(_dated_code(m))
             continue
         if codes:
             if names and all(len(str(c[0])) >= 6 for c in codes):  # a sector: a person or body
@@ -516,8 +521,7 @@ def parse_organisations(path: Path) -> list[tuple[list[str], list[list[str | Non
             continue
         if not line.strip():
             continue  # a comment line
-        found = [[m.group(1), _yymmdd(m.group(2) or m.group(5)), _yymmdd(m.group(3) or m.group(4))]
-                 for m in _CODE_LINE.finditer(line)]
+        found = [_dated_code(m) for m in _CODE_LINE.finditer(line)]
         if line[0] in " \t":
             codes += found
             continue
@@ -580,8 +584,11 @@ def main() -> int:
     iso3 = {c["iso3"] for c in countries}
     agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
     sectors = {x for v in agents.values() for x in v}
+    def normalised(rows: list[list[str | None]]) -> list[list[str | None]]:
+        return [[normalise_actor_code(str(r[0]), iso3, sectors), r[1], r[2]] for r in rows]
+
     for name, dated in named.items():
-        named[name] = [[normalise_actor_code(str(r[0]), iso3, sectors), r[1], r[2]] for r in dated]
+        named[name] = normalised(dated)
     organisations = [e for f in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
                      for e in parse_organisations(data / "kb" / "petrarch2" / f)]
     users: dict[str, int] = defaultdict(int)
@@ -593,8 +600,7 @@ def main() -> int:
         for n in entry_names:
             if len(n) < 4 or (" " not in n and (users[n] > 1 or company)):
                 continue  # "total", "shell": a one-word company name is too often a word
-            named.setdefault(n, [[normalise_actor_code(str(c[0]), iso3, sectors), c[1], c[2]]
-                                 for c in entry_codes])
+            named.setdefault(n, normalised(entry_codes))
     with gzip.GzipFile(out / "named_actors.json.gz", "wb", compresslevel=9, mtime=0) as fh:
         fh.write(json.dumps(dict(sorted(named.items())), separators=(",", ":")).encode())
     (out / "agents.json").write_text(json.dumps(dict(sorted(agents.items())), indent=0))
