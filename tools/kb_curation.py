@@ -163,6 +163,14 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
     # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
     "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},
+    # Releasing a document publishes it: CAMEO 010 ("make statement"), no PLOVER event.
+    "release": {"assessment": "010", "audio": "010", "budget": "010", "data": "010", "detail": "010",
+                "document": "010", "evidence": "010", "figure": "010", "figures": "010", "finding": "010",
+                "footage": "010", "guideline": "010", "image": "010", "index": "010", "information": "010",
+                "list": "010", "message": "010", "name": "010", "paper": "010", "photo": "010", "picture": "010",
+                "plan": "010", "poll": "010", "program": "010", "programme": "010", "proposal": "010",
+                "recording": "010", "report": "010", "result": "010", "statement": "010", "study": "010",
+                "survey": "010", "transcript": "010", "update": "010", "version": "010", "video": "010"},
     # Removing sanctions eases them (085); CAMEO's "remove" alone is expelling people (174).
     "remove": {"curfew": "0813", "embargo": "085", "sanction": "085", "sanctions": "085"},
     # Giving back what was taken: CAMEO 084x ("return, release property / persons").

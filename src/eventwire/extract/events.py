@@ -39,12 +39,6 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume",
                "lead", "send", "issue", "express", "voice", "tweet"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
               "walk", "pull", "end", "stop"}
-RELEASED_DOCUMENTS = {"statement", "report", "video", "footage", "figure", "data", "index", "list", "result",
-                      "finding", "photo", "image", "recording", "detail", "name", "document", "transcript",
-                      "album", "book", "film", "survey", "poll", "study", "audio", "picture", "message",
-                      "evidence", "information", "program", "programme", "plan", "version", "update",
-                      "assessment", "guideline", "budget", "proposal", "paper"}
-"""Things one releases by publishing them: "the statement released hours after the attack"."""
 IN_MANNER = {"protest": "140", "support": "050", "solidarity": "050"}
 """Nouns of "in protest", "in support of", "in solidarity with": the manner makes the act."""
 UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege", "gunfire"}
@@ -177,8 +171,6 @@ class EventExtractor:
             return None  # "UN-backed GNA", "according to": descriptive, not an act
         if _credits_reporting(tok):
             return None  # "X contributed to this report": a byline credit, not aid
-        if lemma == "release" and self._published(tok):
-            return None  # "the statement released on Monday": publishing, not freeing
         if _background_toll(tok):
             return None  # "Montenegro, where 28 people have been killed in riots": what a place has seen
         code = None
@@ -202,21 +194,14 @@ class EventExtractor:
             return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
 
-    @staticmethod
-    def _published(tok: Token) -> bool:
-        """Whether what a release verb releases is a document ("released a statement", "the
-        index released last week"), not a person or property."""
-        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if tok.dep_ in ("acl", "relcl"):
-            things.append(tok.head)
-        return any(t.lemma_.lower() in RELEASED_DOCUMENTS for t in things)
-
     def _object_code(self, tok: Token, lemma: str) -> str | None:
-        """The CAMEO code of the verb with its object (the subject of a passive), from the
-        dictionary's verb+object patterns; None when no pattern names this object."""
-        for child in tok.children:
-            if child.dep_ not in ("dobj", "nsubjpass"):
-                continue
+        """The CAMEO code of the verb with its object (the subject of a passive, or the noun a
+        participle describes: "the statement released on Monday"), from the dictionary's
+        verb+object patterns; None when no pattern names this object."""
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+            objects = [tok.head]
+        for child in objects:
             modifier = next((c.lower_ for c in child.children if c.dep_ in ("compound", "amod")), None)
             for form in (child.lemma_.lower(), child.lower_):
                 code = self.lex.object_code(lemma, form, modifier)
