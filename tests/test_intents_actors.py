@@ -704,3 +704,63 @@ def test_a_protest_with_no_named_target_is_aimed_at_where_it_happens() -> None:
 def test_a_visit_to_a_city_still_names_no_party() -> None:
     r = record_of("The Italian foreign minister arrived in Addis Ababa on Tuesday.")
     assert all(not e.target for e in r.events)
+
+
+# --- the party behind a thing, and people the dictionary knows by a fuller name ------------------
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    # PLOVER GSR AID: "The United States is providing aerial photographs … to Macedonia …"
+    ("The United States is providing aerial photographs and other military intelligence to Macedonia "
+     "which is preparing a major offensive.", "AID", "MKD"),
+    # PLOVER GSR REJECT: "… rejected a fresh offer from Afganistan for direct talks …"
+    ("Pakistan President Mohammad Zia-Ul-Haq today rejected a fresh offer from Afganistan for direct talks "
+     "between the two neighbors.", "REJECT", "AFG"),
+    # PLOVER GSR REJECT: "The Palestinians reject proposed Israeli changes to the Wye River … deal"
+    ("The Palestinians reject proposed Israeli changes to the Wye River land-for-security deal, chief "
+     "Palestinian negotiator Saeb Erakat said.", "REJECT", "ISR"),
+    # PLOVER GSR REQUEST: "… demanded the withdrawal of Serbian forces from Bosnia-Herzogovina …"
+    ("European Community foreign ministers demanded the withdrawal of Serbian forces from "
+     "Bosnia-Herzogovina on Monday.", "REQUEST", "SRB"),
+    # PLOVER GSR REJECT: "Berlin rejected recent calls by Belarus's rulers for immediate economic aid"
+    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "REJECT", "BLR"),
+])
+def test_the_party_behind_a_thing_is_the_target(text: str, kind: str, country: str) -> None:
+    # a recipient after "to", the sender of an offer, the owner of a change, those who withdraw
+    assert country in _target_countries(text, kind)
+
+
+def test_only_parties_are_kept_when_a_thing_names_one() -> None:
+    r = record_of("Pakistan President Mohammad Zia-Ul-Haq today rejected a fresh offer from Afganistan for "
+                  "direct talks between the two neighbors.")
+    (event,) = [e for e in r.events if e.type == "REJECT"]
+    assert [t.text for t in event.target] == ["Afganistan"]  # not "direct talks"
+
+
+def test_issuing_something_is_no_cooperation() -> None:
+    # PLOVER GSR REQUEST: "French President Jacques Chirac issued a stern reminder Saturday to Iraq …"
+    text = ("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must "
+            "cooperate fully with UN inspectors.")
+    assert "COOPERATE" not in _kinds(text)
+    assert "REQUEST" in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # PLOVER GSR REQUEST: "Opposition groups in Zimbabwe are demanding that President Mugabe abandon …"
+    ("Opposition groups are demanding that President Mugabe abandon his policy of land confiscations.", "ZWE"),
+    # PLOVER GSR REQUEST: "An Argentine judge has ordered former president Carlos Menem to appear …"
+    ("A judge has ordered former president Carlos Menem to appear October 16 for questioning.", "ARG"),
+])
+def test_a_person_listed_under_a_fuller_name_has_its_country(text: str, country: str) -> None:
+    r = record_of(text)
+    person = next(a for a in r.actors if a.kind == "person")
+    assert person.country == country
+
+
+def test_a_shared_or_short_surname_decides_no_country() -> None:
+    from eventwire.resolve.kb import named_actors
+    known = named_actors()
+    assert known.lookup_person("Mugabe", "1995-01-01") == ("ZWE", ("GOV",))
+    assert known.lookup_person("Carlos Menem", None) is not None
+    assert known.lookup_person("Smith", None) is None  # holders in many countries
+    assert known.lookup_person("Kim", None) is None  # too short to trust
+    assert known.lookup_person("Pedro Menem", None) is None  # a first name that no holder has

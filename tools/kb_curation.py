@@ -49,8 +49,9 @@ VERB_BLOCKLIST: set[str] = {
     # to" (an intent, read by the intent rules; CAMEO's "swear" is swearing at someone).
     "clear", "control", "dominate", "embark", "join", "link", "prepare", "risk", "submit", "swear",
     # Verbs whose act is all in their object ("conducted a raid", "organized a strike"): the
-    # object patterns code them, the bare verb is not cooperation or support.
-    "conduct", "organise", "organize",
+    # object patterns code them, the bare verb is not cooperation or support ("issued a
+    # reminder to Iraq" is not cooperating with Iraq).
+    "conduct", "issue", "organise", "organize",
     # The dictionary's OVERSEE_MANAGE group codes every bare verb of managing as cooperation
     # (060): "ruled", "headed", "governs", "oversee a ceasefire" are not.
     "administer", "command", "dictate", "direct", "enjoin", "govern", "handle", "head", "manage",

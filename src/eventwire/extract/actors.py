@@ -237,7 +237,8 @@ class ActorBuilder:
             d.sectors[seat_sector] += 2
         for t in words:
             iso = (c.by_demonym.get(t.lower_) or (c.demonym(t.lower_) if t.ent_type_ == "NORP" else None)
-                   or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP") else None))
+                   or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP", "ORG") else None))
+            # (the small model tags some countries as organisations: "Belarus's rulers")
             if iso:
                 d.countries[iso] += 1
             elif m.role and t.i < m.end - 1 and (where := place_country(t)):
@@ -245,6 +246,8 @@ class ActorBuilder:
         if m.label in ("PERSON", "ORG"):
             known = named_actors().lookup(m.text, self.published) or \
                 named_actors().lookup(name_key(m.text), self.published)
+            if known is None and m.label == "PERSON":  # "President Mugabe": Robert Mugabe
+                known = named_actors().lookup_person(name_key(m.text), self.published)
             if known is not None:  # "Boris Yeltsin" in 1995: Russia's government
                 if known[0] is not None:
                     d.countries[known[0]] += 3

@@ -541,8 +541,11 @@ class EventExtractor:
                 d.target += self._party_or_beyond(c)
             elif c.dep_ == "agent":
                 d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ == "dobj" and d.object_coded and self._object_parties(c):
+            elif c.dep_ == "dobj" and d.object_coded and any(r.actor for r in self._object_parties(c)):
                 d.target += self._object_parties(c)  # "imposed sanctions on Tehran": Tehran
+            elif c.dep_ == "dative" and c.pos_ == "ADP":  # "providing intelligence to Macedonia"
+                d.target += [r for p in map(self._party_token, c.children) if p is not None
+                             for r in self._party_or_beyond(p)]
             elif c.dep_ in ("dobj", "dative") and not passive:
                 d.target += self._party_or_beyond(c)
                 for p in c.children:
@@ -614,13 +617,16 @@ class EventExtractor:
             # "an appeal from Gbagbo", "calls by Belarus", "mediation between the militias",
             # "crimes committed by Croat forces"
             if any(r.actor for r in beyond):
-                return beyond
+                return [r for r in beyond if r.actor]  # "an offer from Afghanistan for talks": Afghanistan
             things = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
                               for o in map(self._party_token, p.children) if o is not None]
             owners = [(t, c) for t in things for c in t.children
                       if c.dep_ in ("amod", "compound", "poss", "nmod") and self.ctx.actor_at(c)]
             if owners:  # "restrictions against German goods", "shell Iraqi towns": Germany, Iraq
                 return [self._owned(thing, owner) for thing, owner in owners]
+            undergoers = [r for r in self._object_parties(obj, ("of",)) if r.actor]
+            if undergoers:  # "demanded the withdrawal of Serbian forces": the forces
+                return undergoers
             where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
                      for o in map(self._party_token, p.children) if o is not None]
             countries_in = [r for o in where for r in self._country_of(o)]

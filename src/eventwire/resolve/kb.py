@@ -152,6 +152,8 @@ class NamedActors:
     Yeltsin" is RUS ELI before July 1991 and RUS GOV until 1999."""
 
     codes: dict[str, list[list[str | None]]]
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    """Names of two words or more by their last word, for :meth:`lookup_person`."""
 
     def lookup(self, name: str, on: str | None) -> tuple[str | None, tuple[str, ...]] | None:
         """(ISO3 country or None, sectors) of a named actor on a date (ISO, or None for today's
@@ -174,11 +176,42 @@ class NamedActors:
         country = None if code.startswith("---") else code[:3]
         return country, tuple(code[i:i + 3] for i in range(3, len(code), 3))
 
+    def lookup_person(self, name: str, on: str | None) -> tuple[str | None, tuple[str, ...]] | None:
+        """A person the dictionary lists under a fuller name: "Mugabe" is "Robert Mugabe",
+        "Carlos Menem" is "Carlos Saul Menem". The surname decides, with the first name when the
+        text gives one; only when every listed holder of the name has one country (so "Smith"
+        or "Ali" decides nothing), and only for surnames of five letters or more, because
+        short ones ("Kim", "Lee", "Wang") are shared across countries the dictionary does not
+        cover. Sectors are kept only when the holders agree on them."""
+        words = _name_words(name)
+        if not words or len(words[-1]) < 5:
+            return None
+        holders = self.by_surname.get(words[-1], [])
+        if len(words) > 1:
+            holders = [h for h in holders if words[0] in _name_words(h)[:-1]]
+        found = {self.lookup(h, on) for h in holders}
+        found.discard(None)
+        countries = {f[0] for f in found if f is not None}
+        if len(countries) != 1 or None in countries:
+            return None
+        sectors = {f[1] for f in found if f is not None}
+        return countries.pop(), sectors.pop() if len(sectors) == 1 else ()
+
 
 @cache
 def named_actors() -> NamedActors:
     raw = resources.files("eventwire.kb").joinpath("named_actors.json.gz").read_bytes()
-    return NamedActors(json.loads(gzip.decompress(raw)))
+    codes = json.loads(gzip.decompress(raw))
+    by_surname: dict[str, list[str]] = {}
+    for name in codes:
+        words = _name_words(name)
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], []).append(name)
+    return NamedActors(codes, by_surname)
+
+
+def _name_words(name: str) -> list[str]:
+    return name.lower().replace("’", "'").replace("-", " ").split()
 
 
 @cache
