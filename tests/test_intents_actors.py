@@ -764,3 +764,41 @@ def test_a_shared_or_short_surname_decides_no_country() -> None:
     assert known.lookup_person("Smith", None) is None  # holders in many countries
     assert known.lookup_person("Kim", None) is None  # too short to trust
     assert known.lookup_person("Pedro Menem", None) is None  # a first name that no holder has
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    # PLOVER GSR RETREAT: the country a withdrawal (a noun) leaves
+    ("The United States speeded up the withdrawal of some invasion forces from Panama on Wednesday, but "
+     "defence officials cautioned that no deadline had been set for complete removal of the troops.",
+     "RETREAT", "PAN"),
+    # PLOVER GSR SANCTION: "Italy announced a suspension of air links with Serbia on Wednesday, …"
+    ("Italy announced a suspension of air links with Serbia on Wednesday.", "SANCTION", "SRB"),
+    # PLOVER GSR ASSAULT: a city attacked stands for its country
+    ("Sudanese rebels shelled the southern regional capital Juba on Sunday.", "ASSAULT", "SSD"),
+    # PLOVER GSR ASSAULT: people of no stated country, hit where it happens
+    ("Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up in Tel Aviv, "
+     "police said.", "ASSAULT", "ISR"),
+])
+def test_where_an_act_falls_names_its_target(text: str, kind: str, country: str) -> None:
+    assert country in _target_countries(text, kind)
+
+
+def test_a_seizure_is_aimed_at_whom_it_takes_from() -> None:
+    # PLOVER GSR COERCE: "… Palestinian police in Jericho confiscated weapons and explosives from Palestinian
+    # armed groups, the Israeli army said Friday."
+    r = record_of("In an unprecedented move, Palestinian police in Jericho confiscated weapons and explosives "
+                  "from Palestinian armed groups, the Israeli army said Friday.")
+    (event,) = [e for e in r.events if e.type == "COERCE"]
+    assert [t.text for t in event.target] == ["Palestinian armed groups"]
+
+
+def test_the_day_after_on_is_never_a_target() -> None:
+    r = record_of("Italy announced a suspension of air links with Serbia on Wednesday.")
+    assert all(t.text != "Wednesday" for e in r.events for t in e.target)
+
+
+def test_they_after_a_one_sided_act_is_its_doer_not_its_target() -> None:
+    # PLOVER GSR PROTEST sentence: "they" are the rebels, not Abidjan, so no cooperation between the two
+    r = record_of("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan as they continued their "
+                  "effort to overthrow the government of President Laurent Gbagbo.")
+    assert "COOPERATE" not in [e.type for e in r.events]

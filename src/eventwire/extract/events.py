@@ -69,6 +69,8 @@ ARRIVAL_VERBS = {"arrive"}
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
+JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+"""Types whose source and target act together, so that "they" or "the two" later may be both."""
 DYADIC_TYPES = {"COOPERATE"}
 """Types that describe a relation between two parties; the many generic verbs the CAMEO
 dictionary files under them (issue, control, improve) only code one when both are named."""
@@ -454,9 +456,11 @@ class EventExtractor:
         return self.ctx.ref(head)
 
     def _with_conjuncts(self, head: Token) -> list[ActorRef]:
-        if head.lower_ in PRONOUNS_PLURAL or (head.lower_ in ("two", "both", "sides") and
-                                             head.dep_ in ("nsubj",)):
+        if self.last_parties and (head.lower_ in PRONOUNS_PLURAL or (
+                head.lower_ in ("two", "both", "sides") and head.dep_ in ("nsubj",))):
             return list(self.last_parties)
+        if head.lower_ in PRONOUNS_PLURAL and not self._ref(head).actor:
+            return []  # the caller looks further: the reporter of "the rebels said they will …"
         out = [self._ref(head)]
         for c in head.conjuncts:
             if c.i > head.i:
@@ -509,7 +513,8 @@ class EventExtractor:
                         continue  # "fundamentalists continued their hunger strike": the subject says who
                     d.source.append(self._ref(c))
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "into"):
-                    d.target += [r for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
+                    d.target += [r for p in map(self._party_token, c.children) if p is not None
+                                 for r in self._party_or_beyond(p)]
                 if c.dep_ == "prep" and c.lower_ == "by":
                     d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
             head = stand_in.head
@@ -530,6 +535,8 @@ class EventExtractor:
                 d.target += self._with_conjuncts(subj) if subj is not None else []
             if not d.target:
                 d.target += self._destination(tok, d)
+            if not any(r.actor for r in d.target):
+                d.target = self._left_country(tok, d) or self._undergoers(tok, d) or d.target
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         for c in tok.children:
@@ -563,7 +570,7 @@ class EventExtractor:
         if not d.target:
             d.target += self._destination(tok, d)
         if not any(r.actor for r in d.target):
-            d.target = self._left_country(tok, d) or d.target
+            d.target = self._left_country(tok, d) or self._deprived(tok, d) or d.target
         if not any(r.actor for r in d.target) and (d.cameo.startswith("13") or self._ptype(d.cameo) == "THREATEN"):
             d.target = self._condition_party(tok) or d.target
 
@@ -580,12 +587,37 @@ class EventExtractor:
 
     def _left_country(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The country a withdrawal or expulsion leaves: "withdrew troops from Lebanon",
-        "will withdraw their peacekeeping force from Chad" (PLOVER codes it as the target)."""
+        "will withdraw their peacekeeping force from Chad", "the withdrawal of some forces from
+        Panama" (PLOVER codes it as the target)."""
         kind = self.lex.type_of(d.cameo)
         if kind is None or (kind[0] not in ("RETREAT", "SANCTION") and not d.cameo.startswith("13")):
             return []
-        return [self._ref(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+        nodes = [tok, *(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if d.nominal and o.dep_ == "pobj")]
+        return [self._ref(o) for node in nodes for p in node.children if p.dep_ == "prep" and p.lower_ == "from"
                 for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
+
+    def _deprived(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """Whom a seizure takes from: "confiscated weapons and explosives from Palestinian armed
+        groups" (the party after "from", for coercion only: "received aid from Japan" names the
+        giver)."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or kind[0] != "COERCE":
+            return []
+        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+                for o in map(self._party_token, p.children) if o is not None
+                for r in self._party_or_beyond(o) if r.actor]
+
+    def _undergoers(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """The parties an event noun's "of" phrase leads to: "a suspension of air links with
+        Serbia", "the killing of three protesters". Not for a withdrawal, whose "of" phrase
+        names who withdraws."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or kind[0] == "RETREAT":
+            return []
+        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in map(self._party_token, p.children) if o is not None
+                for r in self._party_or_beyond(o) if r.actor]
 
     def _destination(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The country an aid delivery, deployment or visit goes to: "military aid to
@@ -612,6 +644,9 @@ class EventExtractor:
         party, the party it concerns: one after its preposition ("presented evidence against
         Russia", "evidence against Russia was presented": Russia), one that modifies it
         ("German goods": Germany), or the country it lies in ("a curfew in Algeria")."""
+        if not self.ctx.actor_at(obj) and obj.pos_ == "PROPN" and (countries := self._country_of(obj)):
+            start = self.ctx.phrase_span(obj).start_char  # "shelled the regional capital Juba": Sudan
+            return [self._recited(r, start) for r in countries]
         if not self.ctx.actor_at(obj) and obj.lower_ not in PRONOUNS_PLURAL and obj.pos_ == "NOUN":
             beyond = self._object_parties(obj, ("from", "by", "between", "among")) + self._doers(obj)
             # "an appeal from Gbagbo", "calls by Belarus", "mediation between the militias",
@@ -627,8 +662,9 @@ class EventExtractor:
             undergoers = [r for r in self._object_parties(obj, ("of",)) if r.actor]
             if undergoers:  # "demanded the withdrawal of Serbian forces": the forces
                 return undergoers
-            where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in"
-                     for o in map(self._party_token, p.children) if o is not None]
+            where = [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for o in map(self._party_token, p.children) if o is not None]  # "the town of Cizre"
+            where += [c for c in obj.children if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"]
             countries_in = [r for o in where for r in self._country_of(o)]
             if countries_in:  # "a curfew in Algeria", "a curfew in Algiers": the country it falls on,
                 start = self.ctx.phrase_span(obj).start_char  # cited by the whole "warehouse in Damascus"
@@ -752,18 +788,23 @@ class EventExtractor:
         target = _dedupe([r for r in d.target if r.start != d.trigger.idx and r not in source])
         if ptype in DYADIC_TYPES and not any(r.actor for r in target) and sum(bool(r.actor) for r in source) < 2:
             return None  # "issued a reminder", "controls the capital": cooperation needs two parties
-        parties = [r for r in source + target if r.actor]
-        if len(parties) >= 2:
-            self.last_parties = parties
+        parties = [r for r in (source + target if ptype in JOINT_TYPES else source) if r.actor]
+        if len(parties) >= 2:  # "X and Y met … the two discussed"; "rebels blocked roads into
+            self.last_parties = parties  # Abidjan as they continued": the rebels, not Abidjan
         tok = d.trigger
         claim = self._claim_of(tok.idx)
         factuality = self._factuality(tok, claim)
         place = self._place(tok)
         where = self.place_country.get(place.place or "") if place is not None else None
-        if ptype == "PROTEST" and not any(r.actor for r in target) and place is not None and where:
+        if place is not None and where and ptype == "PROTEST" and not any(r.actor for r in target):
             # PLOVER codes a protest with no named target as aimed at the government where it happens
             target = [ActorRef(actor=self.ctx.country_actor(where), text=place.text, start=place.start,
                                end=place.end)]
+        elif place is not None and where and ptype in ("ASSAULT", "COERCE") and not self._countries_of(target):
+            # and violence on people of no stated country ("killed 23 people … in Tel Aviv") as
+            # aimed at the country where it happens
+            target = [*target, ActorRef(actor=self.ctx.country_actor(where), text=place.text,
+                                        start=place.start, end=place.end)]
         return Event(
             id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,
@@ -771,6 +812,10 @@ class EventExtractor:
             time=self._time(tok), factuality=factuality,  # type: ignore[arg-type]
             claim=claim.id if claim else None,
             confidence=round(0.45 + 0.15 * bool(source) + 0.1 * bool(target) + 0.1 * (not d.nominal), 2))
+
+    def _countries_of(self, refs: list[ActorRef]) -> set[str]:
+        actors = (self.ctx.actor_by_id.get(r.actor or "") for r in refs)
+        return {a.country for a in actors if a is not None and a.country}
 
     def _claim_of(self, char: int) -> Claim | None:
         inside = [c for c in self.claims if c.content.start <= char < c.content.end]
