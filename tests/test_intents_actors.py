@@ -802,3 +802,28 @@ def test_they_after_a_one_sided_act_is_its_doer_not_its_target() -> None:
     r = record_of("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan as they continued their "
                   "effort to overthrow the government of President Laurent Gbagbo.")
     assert "COOPERATE" not in [e.type for e in r.events]
+
+
+def test_an_organisation_s_secretary_general_is_its_official() -> None:
+    # PLOVER GSR CONSULT: "Arab League Secretary General Chadli Klibi undertook mediation mission …"
+    r = record_of("Arab League Secretary General Chadli Klibi undertook mediation mission between Syria and "
+                  "Palestinian leader Yasser Arafat.")
+    klibi = next(a for a in r.actors if a.name == "Chadli Klibi")
+    assert klibi.sector == ("IGO",)  # not MIL for "General", and no country for "Arab" (Arab, Alabama)
+    assert klibi.country is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # PLOVER GSR PROTEST: "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, …"
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, where 24 people were killed.", "SRB"),
+    # PLOVER GSR REQUEST: "Ethnic Albanians in south Serbia are demanding a U.N. military presence …"
+    ("Ethnic Albanians in south Serbia are demanding a U.N. military presence.", "SRB"),
+])
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in(text: str, country: str) -> None:
+    group = next(a for a in record_of(text).actors if a.kind == "group")
+    assert group.country == country
+
+
+def test_an_ethnic_group_nowhere_placed_keeps_its_nation() -> None:
+    group = next(a for a in record_of("Ethnic Albanians demanded more rights.").actors if a.kind == "group")
+    assert group.country == "ALB"

@@ -233,6 +233,11 @@ EXTRA_AGENTS: dict[str, list[str]] = {
     "ministry of defense": ["GOV", "MIL"], "ministry of defence": ["GOV", "MIL"],
     "defense minister": ["GOV", "MIL"], "defence minister": ["GOV", "MIL"],
     "field marshal": ["MIL"], "marshal": ["MIL"], "commander": ["MIL"], "general": ["MIL"],
+    # titles whose words mislead and that name no sector by themselves (the organisation does:
+    # "Arab League Secretary General"); an empty entry stops their words being read alone
+    "secretary general": [], "secretary-general": [], "attorney general": ["JUD"],
+    "attorney-general": ["JUD"], "inspector general": ["GOV"], "governor general": ["GOV"],
+    "director-general": [], "consul general": ["GOV"],
     "army": ["MIL"], "forces": ["MIL"], "troops": ["MIL"], "military": ["MIL"],
     "government": ["GOV"], "ministry": ["GOV"], "minister": ["GOV"], "president": ["GOV"],
     "prime minister": ["GOV"], "foreign minister": ["GOV"], "officials": ["GOV"],

@@ -229,6 +229,10 @@ class ActorBuilder:
         if text_key in IGO_NAMES or re.match(r"(un|united nations)\b", text_key) or \
                 any(w in ("un", "u.n.", "unsmil", "nato", "eu") for w in lowered):
             d.igo = True
+        if m.label == "PERSON" and any(name_key(e.text) in IGO_NAMES for e in self.doc.ents
+                                       if e.label_ == "ORG" and m.start - 7 <= e.start and e.end <= m.start
+                                       and e.end > words[0].i):
+            d.igo = True  # "Arab League Secretary General Chadli Klibi": the organisation's official
         if text_key in MEDIA_NAMES:
             d.sectors["MED"] += 2
         if text_key in SEATS_OF_POWER:
@@ -241,6 +245,9 @@ class ActorBuilder:
             # (the small model tags some countries as organisations: "Belarus's rulers")
             if iso:
                 d.countries[iso] += 1
+                if t.i > 0 and self.doc[t.i - 1].lower_ == "ethnic":  # PLOVER codes an ethnic group
+                    for home in self._residence_countries(m):  # by where it lives: "ethnic Albanians
+                        d.countries[home] += 2  # in south Serbia", "… demonstrated in Serbia": Serbia
             elif m.role and t.i < m.end - 1 and (where := place_country(t)):
                 d.countries[where] += 1  # "Darfur rebels": the place's country
         if m.label in ("PERSON", "ORG"):
@@ -266,10 +273,15 @@ class ActorBuilder:
         if m.label == "PERSON":
             self._read_person_context(d, m, lowered)
         lemmas = [t.lemma_.lower() for t in words]
+        silent: set[int] = set()  # words of a title that names no sector ("Secretary General")
         for n in (2, 1):
             for k in range(len(lowered) - n + 1):
                 phrase = " ".join(lowered[k:k + n])
                 singular = " ".join(lowered[k:k + n - 1] + lemmas[k + n - 1:k + n])  # "farmers" -> "farmer"
+                if roles.get(phrase, ()) == () and phrase in roles:
+                    silent.update(range(k, k + n))
+                if n == 1 and k in silent:
+                    continue
                 found = roles.get(phrase) or roles.get(singular)
                 for s in found or ():
                     d.sectors[s] += 1
@@ -329,6 +341,16 @@ class ActorBuilder:
         several = [t for t in words if len(self.place_entity.get(t.i) or ()) > 1]
         places = places_of_role(self.doc[m.start:m.end].root, several, self.place_entity)
         return [iso for e in places if (iso := country_of_place(e))]
+
+    def _residence_countries(self, m: Mention) -> list[str]:
+        """Countries of the places a group is said to be in, by its own phrase ("in south
+        Serbia", "of southern Serbia") or, for a subject, by its verb ("demonstrated in Serbia")."""
+        head = self.doc[m.start:m.end].root
+        nodes = [head, head.head] if head.dep_ in ("nsubj", "nsubjpass") else [head]
+        return [iso for node in nodes for prep in node.children
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "throughout", "across")
+                for o in prep.children if o.i in self.place_entity
+                if (iso := country_of_place(self.place_entity[o.i]))]
 
     def _possessor_countries(self, m: Mention) -> list[str]:
         """Countries named as the possessor of the mention's phrase (through its head noun)."""

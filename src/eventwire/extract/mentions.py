@@ -235,9 +235,14 @@ def place_country(token: Token, loose: bool = False) -> str | None:
     labels = ("GPE", "LOC", "ORG") if loose else ("GPE", "LOC")
     if token.ent_type_ not in labels or token.pos_ != "PROPN":
         return None
-    if loose and token.ent_type_ == "ORG" and named_actors().lookup(token.text, None) is not None:
-        return None
+    if loose and token.ent_type_ == "ORG" and (named_actors().lookup(token.text, None) is not None or
+                                               _entity_length(token) > 1):
+        return None  # a word of a longer name ("Arab League") is not a place ("Arab, Alabama")
     return country_of_place_name(token.text)
+
+
+def _entity_length(token: Token) -> int:
+    return next((e.end - e.start for e in token.doc.ents if e.start <= token.i < e.end), 0)
 
 
 LOCATING_PREPS = ("in", "from", "throughout", "across")
