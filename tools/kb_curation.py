@@ -23,6 +23,10 @@ EXTRA_CAMEO_PLOVER: dict[str, list[str | None]] = {
     # CAMEO 2.0's 176 ("attack cybernetically") is the PLOVER codebook's COERCE mode "cyber";
     # the 2021 table has no row for it.
     "176": ["COERCE", "cyber"],
+    # Occupying territory (192: "captured a village", "overran the town", "invasion") is taken
+    # by force in battle: the PLOVER codebook's ASSAULT ("violence, battles, or assaults"),
+    # whose COERCE "seize" is police confiscating property; the 2021 table says COERCE seize.
+    "192": ["ASSAULT", None],
 }
 
 # Verbs the CAMEO dictionary codes that, in news prose, are mostly not events: too general

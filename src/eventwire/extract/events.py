@@ -69,6 +69,8 @@ ARRIVAL_VERBS = {"arrive"}
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
+YIELDING_TYPES = {"CONCEDE", "RETREAT"}
+"""Types whose refusal is itself an act of REJECT ("will not withdraw", "would not meet demands")."""
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 """Types whose source and target act together, so that "they" or "the two" later may be both."""
 DYADIC_TYPES = {"COOPERATE"}
@@ -203,12 +205,15 @@ class EventExtractor:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
             objects = [tok.head]
+        verbs = [f"{lemma} {c.lower_}" for c in tok.children  # "called off a strike": "call off" first
+                 if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES)] + [lemma]
         for child in objects:
             modifier = next((c.lower_ for c in child.children if c.dep_ in ("compound", "amod")), None)
-            for form in (child.lemma_.lower(), child.lower_):
-                code = self.lex.object_code(lemma, form, modifier)
-                if code is not None:
-                    return code
+            for verb in verbs:
+                for form in (child.lemma_.lower(), child.lower_):
+                    code = self.lex.object_code(verb, form, modifier)
+                    if code is not None:
+                        return code
         return None
 
     def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
@@ -794,6 +799,10 @@ class EventExtractor:
         tok = d.trigger
         claim = self._claim_of(tok.idx)
         factuality = self._factuality(tok, claim)
+        if factuality in ("negated", "denied") and ptype in YIELDING_TYPES and _refused(tok):
+            # "would not meet the hostage-takers' demands": refusing to yield (124) is an act
+            d.cameo, (ptype, mode) = "124", self.lex.type_of("124") or (ptype, mode)
+            factuality = "reported" if claim is not None and claim.kind != "editorial" else "asserted"
         place = self._place(tok)
         where = self.place_country.get(place.place or "") if place is not None else None
         if place is not None and where and ptype == "PROTEST" and not any(r.actor for r in target):
@@ -1063,6 +1072,13 @@ def _governed_factuality(tok: Token) -> str | None:
             return verdict
         node = governor
     return None
+
+
+def _refused(tok: Token) -> bool:
+    """A negated act under "will" or "would": a refusal ("would not meet demands"), not a mere
+    report that something did not happen ("did not lift the curfew")."""
+    return any(c.dep_ == "neg" for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in tok.children)
 
 
 def _has_condition(tok: Token) -> bool:
