@@ -858,3 +858,37 @@ def test_a_concession_that_did_not_happen_is_no_rejection() -> None:
     r = record_of("Serbia did not lift the curfew in Montenegro on Sunday.")
     assert "REJECT" not in [e.type for e in r.events]
     assert [e.factuality for e in r.events if e.type == "RETREAT"] == ["negated"]
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_its_audience() -> None:
+    # PLOVER GSR ACCUSE: "Lebanon complained to the United Nations on Tuesday over two Israeli air raids …"
+    text = ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids last Friday in which "
+            "it said 20 people were killed or wounded.")
+    assert _target_countries(text, "ACCUSE") == ["ISR"]
+    assert _kinds(text) == ["ACCUSE"]  # the raids' toll, told through "in which it said", is background
+
+
+def test_a_toll_recalled_after_where_is_background_even_when_misparsed() -> None:
+    # PLOVER GSR THREATEN: "… in retaliation for an air raid on the southern city of Susangerd where, it said, …"
+    text = ("Iran threatened to shell Iraqi towns today in retaliation for an air raid on the southern city of "
+            "Susangerd where, it said, 100 people were killed.")
+    assert _kinds(text) == ["THREATEN"]
+
+
+def test_an_act_a_rejected_call_asks_for_is_not_an_event() -> None:
+    # PLOVER GSR REJECT: "The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed …"
+    assert _kinds("The United Nations on Tuesday rejected a call for its peacekeeping forces to be deployed "
+                  "in East Timor.") == ["REJECT"]
+
+
+def test_must_be_ready_to_is_a_demand_not_a_promise() -> None:
+    # PLOVER GSR REQUEST: "… Mubarak said here Wednesday that the US must be ready to mediate between …"
+    r = record_of("Egyptian President Hosni Mubarak said here Wednesday that the US must be ready to mediate "
+                  "between Israelis and Palestinians.")
+    (event,) = r.events
+    assert event.type == "REQUEST" and event.cameo == "106"
+    assert [s.text for s in event.source] == ["Hosni Mubarak"] and [t.text for t in event.target] == ["US"]
+
+
+def test_being_ready_to_act_is_still_a_promise() -> None:
+    assert _kinds("The United States is ready to mediate between Israelis and Palestinians.") == ["AGREE"]

@@ -404,8 +404,9 @@ class EventExtractor:
                 goals.add(tok.i)
         for d in drafts:  # "their effort to overthrow the government", "an offer to host a summit"
             tok = d.trigger
-            if tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in UNREALISED_NOUNS:
-                goals.add(tok.i)
+            infinitive = tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            if tok.dep_ in ("acl", "relcl") and infinitive and tok.head.lemma_.lower() in UNREALISED_NOUNS:
+                goals.add(tok.i)  # (also "a call for its forces to be deployed")
             if _wished_for(tok):
                 goals.add(tok.i)  # "a resolution that aims to tighten sanctions and impose a blockade"
         kept = [d for d in drafts if d.trigger.i not in goals] or drafts  # (else the goal is all there is:
@@ -566,6 +567,9 @@ class EventExtractor:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
+        grievance = self._grievance_parties(tok, d)
+        if grievance:  # "complained to the UN over Israeli air raids": Israel, the UN only hears it
+            d.target = grievance
         if not d.source and not passive:
             subj = self._subject(tok)
             if subj is not None:
@@ -578,6 +582,16 @@ class EventExtractor:
             d.target = self._left_country(tok, d) or self._deprived(tok, d) or d.target
         if not any(r.actor for r in d.target) and (d.cameo.startswith("13") or self._ptype(d.cameo) == "THREATEN"):
             d.target = self._condition_party(tok) or d.target
+
+    def _grievance_parties(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """For an accusation, the party its grievance is about ("over two Israeli air raids",
+        "about Russia's conduct"); the party after "to" is its audience."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or kind[0] != "ACCUSE":
+            return []
+        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
+                for o in map(self._party_token, p.children) if o is not None
+                for r in self._party_or_beyond(o) if r.actor]
 
     def _condition_party(self, tok: Token) -> list[ActorRef]:
         """Whom a threat is aimed at, by its condition: "… unless Israel rescinded its
@@ -1017,13 +1031,27 @@ def _background_toll(tok: Token) -> bool:
     """Whether a casualty verb is a relative clause recalling what a place or an earlier act
     cost ("Serbia, where 24 people were killed in riots last March", "two air raids in which
     20 people were killed"): background to the sentence's event, not a new one."""
-    if tok.dep_ != "relcl" or tok.lemma_.lower() not in CASUALTY_VERBS - {"leave", "claim"}:
+    if tok.lemma_.lower() not in CASUALTY_VERBS - {"leave", "claim"}:
         return False
+    if tok.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        return _background_toll(tok.head)  # "… were killed or wounded"
     if not any(c.dep_ == "nsubjpass" for c in tok.children):
         return False
+    if tok.dep_ == "relcl":
+        return _relative_marker(tok)
+    if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" and tok.head.lemma_.lower() in ("say", "report"):
+        return _relative_marker(tok.head)  # "air raids in which it said 20 people were killed"
+    where = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+    # "an air raid on the city of Susangerd where, it said, 100 people were killed" (misparsed)
+    return tok.dep_ == "ccomp" and where is not None and where.i > 0 and \
+        where.doc[where.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _relative_marker(clause: Token) -> bool:
+    """Whether a relative clause opens with "where" or "in which"."""
     return any((c.dep_ == "advmod" and c.lower_ == "where") or
                (c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ == "which" for o in c.children))
-               for c in tok.children)
+               for c in clause.children)
 
 
 def _distance(a: Token, b: Token) -> int:

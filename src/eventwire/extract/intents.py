@@ -93,6 +93,8 @@ def obligation_speaker(tok: Token) -> Token | None:
     the suspects", "a reminder that Iraq must cooperate"), the word that says who demands it:
     the subject of the reporting verb (or of the verb the reminder belongs to). None when the
     act is not under "must" in a that-clause, or when it is negated."""
+    if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in READINESS:
+        tok = tok.head.head  # "said that the US must be ready to mediate": the copula holds "must"
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if "must" not in aux or any(c.dep_ in ("neg", "nsubjpass") for c in tok.children):
         return None
@@ -148,7 +150,8 @@ def expresses_intent(tok: Token, hostile: bool) -> bool:
     if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)):
         head = tok.head  # "vowed to fight" (the small parser often makes it an advcl)
         if head.lemma_.lower() in READINESS or head.lemma_.lower() in INTENT_VERBS:
-            return not any(c.dep_ == "neg" for c in head.children)
+            copula = head.head if head.dep_ == "acomp" else head  # "must be ready to": a demand
+            return not any(c.dep_ == "neg" or c.lower_ == "must" for c in (*head.children, *copula.children))
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     conditioned = any(is_condition(c) for c in tok.children)
     if hostile and conditioned and aux & {"may", "might", "could", "would"}:
