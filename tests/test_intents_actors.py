@@ -892,3 +892,19 @@ def test_must_be_ready_to_is_a_demand_not_a_promise() -> None:
 
 def test_being_ready_to_act_is_still_a_promise() -> None:
     assert _kinds("The United States is ready to mediate between Israelis and Palestinians.") == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # senses seen in VOA stories without an answer key (checked after the 'of'-phrase target rule)
+    ("Clifford, who previously served on the board of Apple Daily's parent company, spoke on Monday.", "COOPERATE"),
+    ("Several blazes have combined to create a mega fire north of Sydney.", "COOPERATE"),
+    ("Khalil was granted lawful permanent residency status in the United States.", "COOPERATE"),
+    ("The ministry stepped up efforts to counter the growing opposition.", "MOBILIZE"),
+])
+def test_generic_verbs_are_not_cooperation(text: str, kind: str) -> None:
+    assert kind not in _kinds(text)
+
+
+def test_stepping_up_efforts_leaves_the_act_they_are_for() -> None:
+    text = "India and China have stepped up efforts to build ties with Indian Ocean countries."
+    assert _kinds(text) == ["SUPPORT"]

@@ -55,7 +55,10 @@ VERB_BLOCKLIST: set[str] = {
     # Verbs whose act is all in their object ("conducted a raid", "organized a strike"): the
     # object patterns code them, the bare verb is not cooperation or support ("issued a
     # reminder to Iraq" is not cooperating with Iraq).
-    "conduct", "issue", "organise", "organize",
+    "conduct", "issue", "organise", "organize", "grant",
+    # Generic verbs the dictionary codes bare as cooperation (060): "served on the board",
+    # "blazes have combined".
+    "combine", "serve",
     # The dictionary's OVERSEE_MANAGE group codes every bare verb of managing as cooperation
     # (060): "ruled", "headed", "governs", "oversee a ceasefire" are not.
     "administer", "command", "dictate", "direct", "enjoin", "govern", "handle", "head", "manage",
@@ -166,6 +169,9 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
     "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
+    # Stepping up an effort says nothing of its own: the act is what the effort is to do
+    # ("stepped up efforts to build ties"), not the dictionary's show of force (150).
+    "step up": {"effort": "010", "efforts": "010"},
     # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
     "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},
     # Releasing a document publishes it: CAMEO 010 ("make statement"), no PLOVER event.
