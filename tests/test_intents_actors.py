@@ -908,3 +908,40 @@ def test_generic_verbs_are_not_cooperation(text: str, kind: str) -> None:
 def test_stepping_up_efforts_leaves_the_act_they_are_for() -> None:
     text = "India and China have stepped up efforts to build ties with Indian Ocean countries."
     assert _kinds(text) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # PLOVER GSR REQUEST: an obligation stated by someone else is a demand even when the act is no trigger
+    ("The Bush administration declared Tuesday that China must drop barriers to U.S. exports or face tariff "
+     "penalties.", "Bush administration", "China"),
+    # PLOVER GSR REQUEST: "… insisted on its demands that Burundi's government grant the Hutu majority more rights."
+    ("The main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted on its demands that Burundi's "
+     "government grant the Hutu majority more rights.", "main Hutu rebel group", "Burundi's government"),
+    # PLOVER GSR REQUEST: "The International Labor Office (ILO) reiterated its demand today that Israel ease …"
+    ("The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on the "
+     "movement of Palestinian workers.", "International Labor Office", "Israel"),
+])
+def test_what_someone_is_told_to_do_is_a_demand(text: str, source: str, target: str) -> None:
+    (event,) = record_of(text).events
+    assert event.type == "REQUEST"
+    assert [s.text for s in event.source] == [source] and [t.text for t in event.target] == [target]
+
+
+def test_an_obligation_of_no_named_party_is_no_demand() -> None:
+    assert _kinds("Analysts said the country must remain vigilant.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER GSR THREATEN, each: boycotts, blockades and curfews announced for the future
+    "Palestinian leaders said they would boycott all official contact with the United States.",
+    "Radical French farmers said on Friday they would blockade Paris from Monday night.",
+    "President Laurent Gbagbo announced on Sunday that he will extend the night-time curfew in Abidjan.",
+    "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia in the Adriatic.",
+])
+def test_an_announced_boycott_blockade_or_curfew_is_a_threat(text: str) -> None:
+    assert _kinds(text) == ["THREATEN"]
+
+
+def test_an_announced_halt_is_still_the_decision_itself() -> None:
+    # the seed's answer key: "said it would halt its participation" reports the halt, not a threat
+    assert "THREATEN" not in _kinds("The government said it would halt its participation in the talks.")

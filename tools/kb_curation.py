@@ -169,6 +169,10 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
     "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
+    # Extending or tightening a restriction imposes it anew (CAMEO 172x, 191).
+    "extend": {"curfew": "1723", "emergency": "1724", "martial law": "1724", "blockade": "191",
+               "siege": "191"},
+    "tighten": {"blockade": "191", "siege": "191", "emergency": "1724"},
     # Stepping up an effort says nothing of its own: the act is what the effort is to do
     # ("stepped up efforts to build ties"), not the dictionary's show of force (150).
     "step up": {"effort": "010", "efforts": "010"},

@@ -69,6 +69,10 @@ ARRIVAL_VERBS = {"arrive"}
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
+RESTRICTIVE_ACTS = ("14", "191", "1723", "1724")
+"""CAMEO codes of protests, strikes, boycotts, blockades and curfews: announced for the future
+they are threats (the PLOVER codebook's THREATEN "restrict": "threaten to restrict movement of
+people or goods, including boycotts, strikes, blockades, and curfews")."""
 YIELDING_TYPES = {"CONCEDE", "RETREAT"}
 """Types whose refusal is itself an act of REJECT ("will not withdraw", "would not meet demands")."""
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
@@ -191,12 +195,19 @@ class EventExtractor:
         exit_code = self._exit_from_talks(tok, lemma)
         if exit_code:
             code = exit_code
+        if (code is None or self.lex.type_of(code) is None) and self._obliged_party(tok):
+            code = "100"  # "declared that China must drop barriers": a demand, whatever the act
         if code is None or self.lex.type_of(code) is None:
             return None
         reporting_use = lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject")
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
+
+    def _obliged_party(self, tok: Token) -> bool:
+        """Whether ``tok`` is an act a named party is told it must do, by someone else."""
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subject is not None and bool(self.ctx.actor_at(subject)) and obligation_speaker(tok) is not None
 
     def _object_code(self, tok: Token, lemma: str) -> str | None:
         """The CAMEO code of the verb with its object (the subject of a passive, or the noun a
@@ -784,7 +795,8 @@ class EventExtractor:
         carrier = d.trigger  # the verb that carries a nominal act says if it is promised: "will provide aid"
         if d.nominal and d.stand_in.dep_ == "dobj" and d.stand_in.head.dep_ != "xcomp":  # (a frame holds
             carrier = d.stand_in.head  # "promised to continue aid" already)
-        promised = announced is not None and expresses_intent(carrier, hostile=announced.startswith("13"))
+        promised = announced is not None and expresses_intent(
+            carrier, hostile=announced.startswith("13"), restrictive=d.cameo.startswith(RESTRICTIVE_ACTS))
         if promised:
             d.cameo = announced or d.cameo  # "will support": intent (03x); "will boycott": a threat (13x)
         demander = None if promised else obligation_speaker(d.trigger)

@@ -43,6 +43,8 @@ INTENT_VERBS = frozenset({"offer", "plan", "intend", "promise", "pledge", "vow",
 "decided to lift the freeze" reports the lifting itself."""
 PASS_THROUGH = frozenset({"decide"})
 """Frame verbs whose complement is the act itself: the complement is coded, not the frame."""
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "insistence", "request", "ultimatum"})
+"""Nouns whose that-clause is what someone is asked to do ("its demand that Israel ease …")."""
 REPORTING_HEADS = frozenset(REPORTING - DENIAL_CUES)
 """Verbs of reported speech under which "would" is the speaker's future ("said it would
 allow"); not denials ("denied it would attack" promises nothing)."""
@@ -96,12 +98,17 @@ def obligation_speaker(tok: Token) -> Token | None:
     if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.lemma_.lower() in READINESS:
         tok = tok.head.head  # "said that the US must be ready to mediate": the copula holds "must"
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if "must" not in aux or any(c.dep_ in ("neg", "nsubjpass") for c in tok.children):
+    demanded = (tok.dep_ == "acl" and tok.head.lemma_.lower() in DEMAND_NOUNS) or (  # "its demand that
+        tok.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS  # Israel ease"
+                                    for c in tok.head.children))  # (also when hung on the verb)
+    if ("must" not in aux and not demanded) or any(c.dep_ in ("neg", "nsubjpass") for c in tok.children):
         return None
     if tok.dep_ not in ("ccomp", "acl"):
         return None
     head = tok.head
     if head.pos_ == "NOUN":  # "issued a stern reminder to Iraq that it must cooperate"
+        head = head.head
+    if head.dep_ == "prep":  # "insisted on its demands that the government grant …"
         head = head.head
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     own = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -133,7 +140,7 @@ def frame_governing(tok: Token, frames: dict[int, str]) -> int | None:
     return None
 
 
-def expresses_intent(tok: Token, hostile: bool) -> bool:
+def expresses_intent(tok: Token, hostile: bool, restrictive: bool = False) -> bool:
     """Whether the act of ``tok`` is announced rather than done, and so an expression of
     intent (cooperative acts) or a threat (hostile ones).
 
@@ -144,6 +151,9 @@ def expresses_intent(tok: Token, hostile: bool) -> bool:
     or a condition on the other side ("will boycott the elections unless the president
     resigns"). Never when negated ("will not support"). A passive ("the tankers would be
     withdrawn") states a plan without saying whose promise it is: not an intent.
+
+    ``restrictive`` acts (boycotts, strikes, blockades, curfews) are threats as soon as they
+    are announced for the future: "said they would blockade Paris", "will extend the curfew".
     """
     if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in tok.children):
         return False
@@ -160,6 +170,6 @@ def expresses_intent(tok: Token, hostile: bool) -> bool:
         "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_HEADS)
     if not future:
         return False
-    return not hostile or conditioned
+    return not hostile or conditioned or restrictive
 
 
