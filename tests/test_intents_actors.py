@@ -945,3 +945,44 @@ def test_an_announced_boycott_blockade_or_curfew_is_a_threat(text: str) -> None:
 def test_an_announced_halt_is_still_the_decision_itself() -> None:
     # the seed's answer key: "said it would halt its participation" reports the halt, not a threat
     assert "THREATEN" not in _kinds("The government said it would halt its participation in the talks.")
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # PLOVER GSR AGREE: what help is for is not a second event
+    ("Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him oust General Michel "
+     "Aoun from the Christian enclave.", ["AGREE"]),
+    # PLOVER GSR CONCEDE: the history of a participant, told in a dated passive relative clause
+    ("Sudan's government on Sunday lifted a state of emergency in West Darfur State that was imposed six months "
+     "ago after bloody tribal clashes there.", ["RETREAT"]),
+    # PLOVER GSR REQUEST: "Russia said on Tuesday that Sudan must return a Mi-26 helicopter that was captured …"
+    ("Russia said on Tuesday that Sudan must return a Mi-26 helicopter that was captured by the Sudanese "
+     "authorities last week.", ["REQUEST"]),
+    # PLOVER GSR PROTEST: shunning work is a strike, and one protest with its purpose
+    ("Palestinians of the Israeli-occupied West Bank shunned work on Monday to protest at settlement of Russian "
+     "Jewish immigrants on Arab land.", ["PROTEST"]),
+])
+def test_what_a_sentence_tells_around_its_act(text: str, kinds: list[str]) -> None:
+    assert _kinds(text) == kinds
+
+
+def test_a_participant_s_history_stays_when_it_is_all_the_sentence_reports() -> None:
+    assert _kinds("The curfew that was imposed six months ago remains in force.") == ["COERCE"]
+
+
+def test_removing_doubts_is_no_expulsion() -> None:
+    assert "COERCE" not in _kinds("Iraq said it would allow inspectors back to remove any doubts about its weapons.")
+
+
+def test_a_measure_after_by_is_not_the_doer() -> None:
+    # PLOVER GSR CONCEDE: "President Omar El Bashir on Thursday shortened by one hour the nightly curfew …"
+    (event,) = record_of("President Omar El Bashir on Thursday shortened by one hour the nightly curfew.").events
+    assert [s.text for s in event.source] == ["Omar El Bashir"]
+
+
+def test_an_act_the_parser_hangs_before_help_is_not_its_goal() -> None:
+    # VOA story without an answer key: the small parser makes "condemned" a complement of "helped"
+    text = ("But unlike most United Nations member states, China has never condemned Russia's full-scale invasion "
+            "of Ukraine, and their military-diplomatic partnership — from joint bomber flights near the U.S. state "
+            "of Alaska to votes in the U.N. Security Council — has only helped the Kremlin overcome its "
+            "international isolation.")
+    assert "condemned" in _triggers(text)

@@ -169,6 +169,8 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
     "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
+    # Shunning work is a strike (143).
+    "shun": {"work": "143"},
     # Extending or tightening a restriction imposes it anew (CAMEO 172x, 191).
     "extend": {"curfew": "1723", "emergency": "1724", "martial law": "1724", "blockade": "191",
                "siege": "191"},
@@ -186,8 +188,11 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
                 "plan": "010", "poll": "010", "program": "010", "programme": "010", "proposal": "010",
                 "recording": "010", "report": "010", "result": "010", "statement": "010", "study": "010",
                 "survey": "010", "transcript": "010", "update": "010", "version": "010", "video": "010"},
-    # Removing sanctions eases them (085); CAMEO's "remove" alone is expelling people (174).
-    "remove": {"curfew": "0813", "embargo": "085", "sanction": "085", "sanctions": "085"},
+    # Removing sanctions eases them (085); CAMEO's "remove" alone is expelling people (174), and
+    # removing doubts or obstacles is neither.
+    "remove": {"ambiguity": "010", "barrier": "010", "barriers": "010", "concern": "010", "concerns": "010",
+               "curfew": "0813", "doubt": "010", "doubts": "010", "embargo": "085", "obstacle": "010",
+               "obstacles": "010", "sanction": "085", "sanctions": "085", "uncertainty": "010"},
     # Giving back what was taken: CAMEO 084x ("return, release property / persons").
     "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
     "seek": {"asylum": "020", "refuge": "020"},

@@ -413,6 +413,9 @@ class EventExtractor:
             elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and self._ptype(d.cameo) == "REQUEST" and \
                     governor == "PROTEST":
                 goals.add(tok.i)
+            elif tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in ("help", "assist") and \
+                    tok.i > tok.head.i:
+                goals.add(tok.i)  # "offered troops to help him oust Aoun": what the help is for
         for d in drafts:  # "their effort to overthrow the government", "an offer to host a summit"
             tok = d.trigger
             infinitive = tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -563,8 +566,8 @@ class EventExtractor:
                 d.source += self._with_conjuncts(c)
             elif c.dep_ == "nsubjpass":
                 d.target += self._party_or_beyond(c)
-            elif c.dep_ == "agent":
-                d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ == "agent":  # ("shortened by one hour": a measure, not a doer)
+                d.source += [self._ref(p) for p in map(self._party_token, c.children) if p is not None]
             elif c.dep_ == "dobj" and d.object_coded and any(r.actor for r in self._object_parties(c)):
                 d.target += self._object_parties(c)  # "imposed sanctions on Tehran": Tehran
             elif c.dep_ == "dative" and c.pos_ == "ADP":  # "providing intelligence to Macedonia"
@@ -986,11 +989,17 @@ def _purpose_clause(tok: Token) -> bool:
 
 def _describes_participant(tok: Token) -> bool:
     """A past act in a clause that describes a noun: "weapons seized last year from
-    peacekeepers", "Yaish, who had been arrested 15 months ago"."""
+    peacekeepers", "Yaish, who had been arrested 15 months ago", "a helicopter that was
+    captured last week"."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         if any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children):
             return False  # "the announcement that Ukraine had agreed": what was announced
         return tok.sent.root.pos_ in ("VERB", "AUX")  # else the parse lost the main verb to it
+    relative = any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                   for c in tok.children)
+    if tok.dep_ == "relcl" and relative and any(c.dep_ == "nsubjpass" for c in tok.children) and any(
+            t.lower_ == "ago" or t.ent_type_ == "DATE" for t in tok.subtree):
+        return True  # "a state of emergency that was imposed six months ago": its history
     if tok.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False
     return any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ in ("nsubj", "nsubjpass", "dobj"))
