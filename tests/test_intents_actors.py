@@ -986,3 +986,36 @@ def test_an_act_the_parser_hangs_before_help_is_not_its_goal() -> None:
             "of Alaska to votes in the U.N. Security Council — has only helped the Kremlin overcome its "
             "international isolation.")
     assert "condemned" in _triggers(text)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # PLOVER GSR PROTEST: "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip …"
+    ("Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip.", "Angry activists",
+     "PSE"),
+    # PLOVER GSR PROTEST: "Demonstrators in Baghdad blocked a road …"
+    ("Demonstrators in Baghdad blocked a road to show their disapproval.", "Demonstrators", "IRQ"),
+])
+def test_people_of_no_stated_country_are_where_they_act(text: str, name: str, country: str) -> None:
+    actor = next(a for a in record_of(text).actors if a.name == name)
+    assert actor.country == country
+
+
+def test_officials_acting_abroad_take_no_country_from_the_place() -> None:
+    r = record_of("Foreign ministers met in Brussels on Monday.")
+    assert all(a.country != "BEL" for a in r.actors if a.kind != "country")
+
+
+def test_a_declaration_s_issuer_makes_its_demand() -> None:
+    # PLOVER GSR REQUEST: "The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish …"
+    r = record_of("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+                  "provide information on the safety of its leader Abdullah Ocalan.")
+    (event,) = [e for e in r.events if e.type == "REQUEST"]
+    assert [s.text for s in event.source] == ["Kurdistan Workers' Party"]
+
+
+def test_a_relative_pronoun_is_its_antecedent() -> None:
+    # PLOVER GSR ASSAULT: "… after fierce fighting with guerrillas who overran it late last month …"
+    r = record_of("Vietnamese-led forces have retaken a strategic village after fierce fighting with guerrillas "
+                  "who overran it late last month.")
+    event = next(e for e in r.events if e.trigger.text == "overran")
+    assert [s.text for s in event.source] == ["guerrillas"]

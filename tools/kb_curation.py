@@ -175,8 +175,10 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "extend": {"curfew": "1723", "emergency": "1724", "martial law": "1724", "blockade": "191",
                "siege": "191"},
     "tighten": {"blockade": "191", "siege": "191", "emergency": "1724"},
-    # Stepping up an effort says nothing of its own: the act is what the effort is to do
-    # ("stepped up efforts to build ties"), not the dictionary's show of force (150).
+    # Launching or stepping up an effort says nothing of its own: the act is what the effort is
+    # to do ("stepped up efforts to build ties", "launched a mediation effort"), not the
+    # dictionary's appeal (020) or show of force (150).
+    "launch": {"effort": "010", "efforts": "010"},
     "step up": {"effort": "010", "efforts": "010"},
     # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
     "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},

@@ -25,12 +25,16 @@ from eventwire.extract.mentions import (
     left_context,
     place_country,
     place_entities,
+    places_of_act,
     places_of_role,
 )
 from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
 STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "DIP", "LEG"})
+"""Sectors of people who often act abroad ("foreign ministers met in Brussels"): where they act
+does not say whose they are."""
 US_PARTIES = frozenset({"republican", "democratic", "democrat", "gop"})
 CONGRESS_TITLES = frozenset({"representative", "rep.", "senator", "sen.", "congressman", "congresswoman",
                              "congressmember", "lawmaker"})
@@ -285,6 +289,9 @@ class ActorBuilder:
                 found = roles.get(phrase) or roles.get(singular)
                 for s in found or ():
                     d.sectors[s] += 1
+        if m.role and not d.countries and not d.igo and not set(d.sectors) & STATE_SECTORS:
+            for iso in self._residence_countries(m):  # "angry activists … staged rallies in the Gaza
+                d.countries[iso] += 1  # Strip": people of no stated country are where they act
         if any(t.lower_ in PERSON_TITLES for t in words[: len(words) - (m.end - m.start)]) or \
                 m.label == "PERSON":
             d.person_evidence += 1
@@ -346,11 +353,10 @@ class ActorBuilder:
         """Countries of the places a group is said to be in, by its own phrase ("in south
         Serbia", "of southern Serbia") or, for a subject, by its verb ("demonstrated in Serbia")."""
         head = self.doc[m.start:m.end].root
-        nodes = [head, head.head] if head.dep_ in ("nsubj", "nsubjpass") else [head]
-        return [iso for node in nodes for prep in node.children
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "throughout", "across")
-                for o in prep.children if o.i in self.place_entity
-                if (iso := country_of_place(self.place_entity[o.i]))]
+        own = [self.place_entity[o.i] for prep in head.children
+               if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "throughout", "across")
+               for o in prep.children if o.i in self.place_entity]
+        return [iso for e in own + places_of_act(head, self.place_entity) if (iso := country_of_place(e))]
 
     def _possessor_countries(self, m: Mention) -> list[str]:
         """Countries named as the possessor of the mention's phrase (through its head noun)."""

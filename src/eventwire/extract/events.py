@@ -481,6 +481,8 @@ class EventExtractor:
             return list(self.last_parties)
         if head.lower_ in PRONOUNS_PLURAL and not self._ref(head).actor:
             return []  # the caller looks further: the reporter of "the rebels said they will …"
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            head = head.head.head  # "guerrillas who overran it": the guerrillas
         out = [self._ref(head)]
         for c in head.conjuncts:
             if c.i > head.i:
@@ -501,7 +503,9 @@ class EventExtractor:
                 subj = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
                 if subj is not None:
                     return subj
-            if current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
+            if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
+                current = current.head.head  # "issued a declaration demanding …": who issued it
+            elif current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
                 if current.dep_ == "ccomp":
                     return None
                 current = current.head

@@ -160,12 +160,39 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
         if not any(_is_country_word(t) or place_country(t) for t in mods) and \
-                not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)):
-            continue  # "Ivory Coast rebels", "rebels in the Ivory Coast" do say whose
+                not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
+                not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of))):
+            continue  # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
                            role=True))
     return out
+
+
+def places_of_act(head: Token, place_of: dict[int, Span]) -> list[Span]:
+    """The places where the subject ``head`` acts: after "in" or "at" on its verb or on the
+    verb's object, one level down ("rioted at a jail in Dili", "staged rallies in the Gaza
+    Strip"). Empty when ``head`` is not a subject."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = head.head
+    nodes = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    found: dict[int, Span] = {}
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for o in prep.children:
+                inner = [o, *(p2 for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for p2 in p.children)]
+                found.update({id(place_of[t.i]): place_of[t.i] for t in inner if t.i in place_of})
+    return list(found.values())
+
+
+def is_people_word(token: Token) -> bool:
+    """A role of people outside the state ("activists", "prisoners", "villagers"): whose they
+    are, when the text does not say, is where they act (PLOVER codes them by that country)."""
+    sectors = agents().get(token.lower_) or agents().get(token.lemma_.lower()) or ()
+    return bool(sectors) and not set(sectors) & {"GOV", "MIL", "IGO", "DIP", "LEG", "JUD", "MED", "BUS"}
 
 
 def is_role_word(token: Token) -> bool:
