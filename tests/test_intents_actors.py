@@ -763,7 +763,9 @@ def test_a_shared_or_short_surname_decides_no_country() -> None:
     assert known.lookup_person("Mugabe", "1995-01-01") == ("ZWE", ("GOV",))
     assert known.lookup_person("Carlos Menem", None) is not None
     assert known.lookup_person("Smith", None) is None  # holders in many countries
-    assert known.lookup_person("Kim", None) is None  # too short to trust
+    assert known.lookup_person("Kim", None) is None  # too short to trust on one holder
+    assert known.lookup_person("Wang", None) is None  # four holders, all Taiwanese: still too few
+    assert known.lookup_person("Bush", "2004-01-01")[0] == "USA"  # type: ignore[index]  # 18 of 19 holders
     assert known.lookup_person("Pedro Menem", None) is None  # a first name that no holder has
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -179,23 +180,26 @@ class NamedActors:
     def lookup_person(self, name: str, on: str | None) -> tuple[str | None, tuple[str, ...]] | None:
         """A person the dictionary lists under a fuller name: "Mugabe" is "Robert Mugabe",
         "Carlos Menem" is "Carlos Saul Menem". The surname decides, with the first name when the
-        text gives one; only when every listed holder of the name has one country (so "Smith"
-        or "Ali" decides nothing), and only for surnames of five letters or more, because
-        short ones ("Kim", "Lee", "Wang") are shared across countries the dictionary does not
-        cover. Sectors are kept only when the holders agree on them."""
+        text gives one; only when nine in ten listed holders of the name share one country (so
+        "Smith" or "Ali" decides nothing, while "Bush" is American), and a surname of under five
+        letters needs five such holders, because short ones ("Kim", "Lee", "Wang") are shared
+        across countries the dictionary does not cover. Sectors are kept only when the holders
+        of that country agree on them."""
         words = _name_words(name)
-        if not words or len(words[-1]) < 5:
+        if not words:
             return None
         holders = self.by_surname.get(words[-1], [])
         if len(words) > 1:
             holders = [h for h in holders if words[0] in _name_words(h)[:-1]]
-        found = {self.lookup(h, on) for h in holders}
-        found.discard(None)
-        countries = {f[0] for f in found if f is not None}
-        if len(countries) != 1 or None in countries:
+        found = [f for f in (self.lookup(h, on) for h in holders) if f is not None]
+        votes = Counter(f[0] for f in found)
+        if not votes:
             return None
-        sectors = {f[1] for f in found if f is not None}
-        return countries.pop(), sectors.pop() if len(sectors) == 1 else ()
+        country, count = votes.most_common(1)[0]
+        if country is None or count < 0.9 * len(found) or (len(words[-1]) < 5 and count < 5):
+            return None
+        sectors = {f[1] for f in found if f[0] == country}
+        return country, sectors.pop() if len(sectors) == 1 else ()
 
 
 @cache
