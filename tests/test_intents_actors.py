@@ -1021,3 +1021,20 @@ def test_a_relative_pronoun_is_its_antecedent() -> None:
                   "who overran it late last month.")
     event = next(e for e in r.events if e.trigger.text == "overran")
     assert [s.text for s in event.source] == ["guerrillas"]
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), [
+    # PLOVER GSR AID: "Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran, …"
+    ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam, Iran.", "AID", "073"),
+    # PLOVER GSR SANCTION: "Eighty UN peacekeepers were shipped out of the eastern Bosnian enclave of Gorazde …"
+    ("Eighty UN peacekeepers were shipped out of the eastern Bosnian enclave of Gorazde Friday.", "SANCTION", "1661"),
+])
+def test_goods_through_their_measure_and_phrasal_verbs_before_of(text: str, kind: str, cameo: str) -> None:
+    assert [(e.type, e.cameo) for e in record_of(text).events] == [(kind, cameo)]
+
+
+def test_what_a_folded_help_is_for_is_not_an_event() -> None:
+    # PLOVER GSR AGREE: "NATO-member Norway is willing to send material to help defend Saudi Arabia if …"
+    text = ("NATO-member Norway is willing to send material to help defend Saudi Arabia if it is attacked, "
+            "Norway's foreign minister said.")
+    assert _kinds(text) == ["AGREE"]

@@ -199,8 +199,15 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "return": {"hostage": "0841", "land": "0842", "territory": "0842", "weapon": "0842"},
     "seek": {"asylum": "020", "refuge": "020"},
     "seize": {"part": "192", "parts": "192"},
-    # Arms sent to a country are military aid (072); the dictionary's 154 reads troops.
-    "send": {"arms": "072", "weapon": "072", "weapons": "072"},
+    # Arms sent to a country are military aid (072); the dictionary's 154 reads troops. Goods
+    # and relief sent or handed over are aid (070, 073).
+    "send": {"arms": "072", "weapon": "072", "weapons": "072", "material": "070", "supplies": "070",
+             "food": "073", "medicine": "073", "medicines": "073"},
+    "hand over": {"aid": "070", "supplies": "070", "food": "073", "medicine": "073", "medicines": "073",
+                  "relief": "073"},
+    # Peacekeepers shipped or pulled out: an international presence ends (1661).
+    "ship out": {"peacekeeper": "1661", "peacekeepers": "1661"},
+    "pull out": {"peacekeeper": "1661", "peacekeepers": "1661"},
     # Passing on what one knows: CAMEO 062 ("share intelligence or information").
     "share": {"evidence": "062", "expertise": "062", "information": "062", "intelligence": "062"},
     "shorten": {"curfew": "0813"},

@@ -217,7 +217,10 @@ class EventExtractor:
         if not objects and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
             objects = [tok.head]
         verbs = [f"{lemma} {c.lower_}" for c in tok.children  # "called off a strike": "call off" first
-                 if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES)] + [lemma]
+                 if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in PARTICLES)] + [lemma]
+        objects += [o for c in objects if c.lemma_.lower() in MEASURE_NOUNS or c.like_num  # "700 kg of
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"  # medicine": the medicine
+                    for o in p.children if o.dep_ == "pobj"]
         for child in objects:
             modifier = next((c.lower_ for c in child.children if c.dep_ in ("compound", "amod")), None)
             for verb in verbs:
@@ -405,6 +408,10 @@ class EventExtractor:
             tok = d.trigger
             if tok.i in goals or tok.head.i == tok.i:
                 continue
+            if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in ("help", "assist") and \
+                    tok.i > tok.head.i:
+                goals.add(tok.i)  # "offered troops to help him oust Aoun": what the help is for (the
+                continue  # help is an act of its own, even when folded into the one it serves)
             governor = self._governing_act(tok.head, by_index)
             if governor is None:
                 continue
@@ -413,9 +420,6 @@ class EventExtractor:
             elif tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG" and self._ptype(d.cameo) == "REQUEST" and \
                     governor == "PROTEST":
                 goals.add(tok.i)
-            elif tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in ("help", "assist") and \
-                    tok.i > tok.head.i:
-                goals.add(tok.i)  # "offered troops to help him oust Aoun": what the help is for
         for d in drafts:  # "their effort to overthrow the government", "an offer to host a summit"
             tok = d.trigger
             infinitive = tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
