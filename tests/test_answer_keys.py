@@ -17,7 +17,7 @@ import pytest
 SEED_FLOORS = {"events_f1": 0.95, "events_strict_f1": 0.94, "claims_f1": 0.95, "places_exact": 1.0, "times_acc": 1.0,
                "actors_acc": 0.90, "cleaning_acc": 1.0, "contradictions_f1": 1.0}
 # issue 2 asks for: events .50, claims .50, places .80, times .80, actors .50, cleaning 1.0
-VOA_FLOORS = {"events_f1": 0.66, "claims_f1": 0.90, "places_exact": 0.74, "times_acc": 0.85, "actors_acc": 0.58,
+VOA_FLOORS = {"events_f1": 0.69, "claims_f1": 0.90, "places_exact": 0.74, "times_acc": 0.85, "actors_acc": 0.58,
               "cleaning_acc": 1.0}
 
 
