@@ -1038,3 +1038,19 @@ def test_what_a_folded_help_is_for_is_not_an_event() -> None:
     text = ("NATO-member Norway is willing to send material to help defend Saudi Arabia if it is attacked, "
             "Norway's foreign minister said.")
     assert _kinds(text) == ["AGREE"]
+
+
+def test_a_fight_someone_is_engaged_in_is_the_act() -> None:
+    # UD-PETRARCH ASSAULT 193: "Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights …"
+    r = record_of("Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday, defense "
+                  "and military officials said.")
+    (event,) = r.events
+    assert (event.type, event.cameo, event.trigger.text) == ("ASSAULT", "193", "firefight")
+    assert [s.text for s in event.source] == ["Syrian rebels"]
+    assert [t.text for t in event.target] == ["Filipino peacekeepers"]
+
+
+def test_a_fight_an_act_happened_in_is_no_second_event() -> None:
+    # PLOVER GSR ASSAULT: "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia …"
+    assert _triggers("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday.") == \
+        ["killed"]

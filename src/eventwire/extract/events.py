@@ -68,6 +68,8 @@ ARRIVAL_VERBS = {"arrive"}
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
+ENGAGING_VERBS = {"engage", "involve"}
+"""Verbs that put someone into a fight named by a noun after "in" ("engaged … in a firefight")."""
 BACKREF_PREPS = {"after", "following", "since", "before", "of", "under", "during", "amid"}
 RESTRICTIVE_ACTS = ("14", "191", "1723", "1724")
 """CAMEO codes of protests, strikes, boycotts, blockades and curfews: announced for the future
@@ -284,6 +286,9 @@ class EventExtractor:
             return Draft(trigger=tok, cameo=code, nominal=True)
         if tok.dep_ in ("dobj",) and head.lemma_.lower() in LIGHT_VERBS:
             return Draft(trigger=tok, cameo=code, nominal=True)
+        if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGING_VERBS and \
+                self._violent(code):  # "engaged Filipino peacekeepers in a firefight": the fight is the act
+            return Draft(trigger=tok, cameo=code, nominal=True, carrier=head.head)
         if tok.dep_ == "pobj" and head.lower_ in BACKREF_PREPS:
             return None
         if tok.dep_ == "dobj" and head.pos_ == "VERB" and self._verb_draft(head) is not None:
@@ -551,6 +556,8 @@ class EventExtractor:
             if d.carrier is not None:  # "in support of Palestinians", "in protest at the settlement"
                 d.target += [r for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "over")
                              for p in c.children if p.dep_ == "pobj" for r in self._party_or_beyond(p)]
+                d.target += [r for o in d.carrier.children if o.dep_ == "dobj"  # "engaged peacekeepers in …"
+                             for r in self._party_or_beyond(o) if r.actor]
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 for c in head.children:
                     if c.dep_ in ("advcl", "acl"):
