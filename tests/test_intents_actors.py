@@ -1054,3 +1054,26 @@ def test_a_fight_an_act_happened_in_is_no_second_event() -> None:
     # PLOVER GSR ASSAULT: "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia …"
     assert _triggers("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday.") == \
         ["killed"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # PLOVER GSR ASSAULT: "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia …"
+    ("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday.", "Albanians", "SRB"),
+    # PLOVER GSR RETREAT: "One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized …"
+    ("One third of ethnic Albanian guerrillas operating in Macedonia have been demobilized since the August 13 "
+     "peace accord.", "ethnic Albanian guerrillas", "MKD"),
+])
+def test_an_ethnic_group_acted_on_or_described_where_it_lives(text: str, name: str, country: str) -> None:
+    actor = next(a for a in record_of(text).actors if a.name == name)
+    assert actor.country == country
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # PLOVER GSR ASSAULT: "A prominent anti-Syria journalist has been killed in a car bomb explosion … Beirut."
+    ("A prominent anti-Syria journalist has been killed in a car bomb explosion in eastern Beirut.",
+     "prominent anti-Syria journalist"),
+    ("Pro-Russia rebels shelled the airport.", "Pro-Russia rebels"),
+])
+def test_being_for_or_against_a_country_is_not_belonging_to_it(text: str, name: str) -> None:
+    actor = next(a for a in record_of(text).actors if a.name == name)
+    assert actor.country not in ("SYR", "RUS")

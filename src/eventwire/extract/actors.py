@@ -244,6 +244,8 @@ class ActorBuilder:
             d.countries[seat_country] += 3
             d.sectors[seat_sector] += 2
         for t in words:
+            if t.i > 1 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ in ("anti", "pro"):
+                continue  # "an anti-Syria journalist", "pro-Russia rebels": not that country's
             iso = (c.by_demonym.get(t.lower_) or (c.demonym(t.lower_) if t.ent_type_ == "NORP" else None)
                    or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP", "ORG") else None))
             # (the small model tags some countries as organisations: "Belarus's rulers")
@@ -353,7 +355,8 @@ class ActorBuilder:
         """Countries of the places a group is said to be in, by its own phrase ("in south
         Serbia", "of southern Serbia") or, for a subject, by its verb ("demonstrated in Serbia")."""
         head = self.doc[m.start:m.end].root
-        own = [self.place_entity[o.i] for prep in head.children
+        described = [head, *(c for c in head.children if c.dep_ == "acl")]  # "guerrillas operating in …"
+        own = [self.place_entity[o.i] for node in described for prep in node.children
                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "throughout", "across")
                for o in prep.children if o.i in self.place_entity]
         return [iso for e in own + places_of_act(head, self.place_entity) if (iso := country_of_place(e))]

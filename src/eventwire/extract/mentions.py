@@ -170,10 +170,11 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
 
 
 def places_of_act(head: Token, place_of: dict[int, Span]) -> list[Span]:
-    """The places where the subject ``head`` acts: after "in" or "at" on its verb or on the
-    verb's object, one level down ("rioted at a jail in Dili", "staged rallies in the Gaza
-    Strip"). Empty when ``head`` is not a subject."""
-    if head.dep_ not in ("nsubj", "nsubjpass"):
+    """The places where the subject or object ``head`` acts or is acted on: after "in" or "at"
+    on its verb or on the verb's object, one level down ("rioted at a jail in Dili", "staged
+    rallies in the Gaza Strip", "killed three ethnic Albanians in a gunbattle in southeastern
+    Serbia"). Empty for any other word."""
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return []
     verb = head.head
     nodes = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
