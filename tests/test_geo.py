@@ -22,7 +22,7 @@ from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
-    "lgl": {"exact": 0.73, "country": 0.86, "acc161": 0.75, "recognised": 0.69},
+    "lgl": {"exact": 0.74, "country": 0.86, "acc161": 0.76, "recognised": 0.70},
     "trnews": {"exact": 0.85, "country": 0.91, "acc161": 0.88, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
@@ -215,3 +215,17 @@ def test_a_hyphenated_town_cut_at_its_first_hyphen_is_whole_again() -> None:
     r = record_of("The mutiny and prison escape occurred in Croix-des-Bouquets on 25 February 2021.",
                   published="2021-02-27")
     assert [(p.name, p.country) for p in r.places] == [("Croix-des-Bouquets", "HTI")]
+
+
+def test_ambiguous_town_names_agree_on_one_state() -> None:
+    # LGL pattern: a local story names towns and counties without its state; only Ohio has all four
+    r = record_of("Deputies from Marion County and Union County searched the area near Delaware and Marysville "
+                  "on Sunday.", published="2009-03-20")
+    assert {(p.country, p.admin1) for p in r.places} == {("USA", "Ohio")}
+
+
+def test_world_cities_in_a_foreign_story_are_not_read_as_one_us_state() -> None:
+    # the seed's pattern: Moscow, Berlin, Tripoli and Geneva all have namesakes in Ohio
+    text = ("Libya's government said on Monday that talks in Geneva would resume after envoys from Moscow and "
+            "Berlin met in Tripoli.")
+    assert place(text, "Geneva", published="2020-02-20")[0] == "CHE"

@@ -102,21 +102,47 @@ class ToponymResolver:
                 if province:
                     self.regions[f"{country}.{province}"] += 1
         self.context = self.context + sure_countries + self._coherence(mentions)
+        self.regions.update(self._regional_coherence(mentions))
 
     def _coherence(self, mentions: list[Mention]) -> Counter[str]:
         """Countries that could hold many of the story's place names at once (each name votes
         for its candidates' countries, 1/n each): five ambiguous US town names make the story
-        American even when no sentence says so. Counts only with two names or more."""
+        American even when no sentence says so. A country's or capital's name votes for that
+        country only, or "Moscow", "Berlin" and "Geneva" would make any story American.
+        Counts only with two names or more."""
         votes: dict[str, float] = {}
         names = {m.text for m in mentions if m.label in PLACE_LABELS}
         if len(names) < 2:
             return Counter()
         for name in names:
-            options = {e.country for e in self.gaz.candidates(name) if e.country}
+            found = self.gaz.candidates(name)
+            options = {e.country for e in found if e.fcode == "PPLC" or e.precision == "country"} or \
+                {e.country for e in found if e.country}  # "Moscow", "Berlin": their capital's country only
             for c in options:
                 votes[c] = votes.get(c, 0.0) + 1 / len(options)
         top = max(votes.values(), default=0.0)
         return Counter({c: round(v) for c, v in votes.items() if v >= 1 and v == top})
+
+    def _regional_coherence(self, mentions: list[Mention]) -> Counter[str]:
+        """The one province that could hold more of the story's ambiguous place names than any
+        other, as :meth:`_coherence` does for countries: "Marion County", "Union County",
+        "Delaware" and "Marysville" all have a reading in Ohio, and no other state has all four,
+        so each is read there. Needs two names or more, the province must hold at least two of
+        them, and it must lie in the country the story is most about."""
+        names = {m.text for m in mentions if m.label in PLACE_LABELS}
+        if len(names) < 2:
+            return Counter()
+        held: Counter[str] = Counter()
+        for name in names:
+            held.update({f"{e.country}.{e.admin1}" for e in self.gaz.candidates(name)
+                         if e.country and e.admin1 and e.precision != "country"})
+        ranked = held.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return Counter()
+        home = self.context.most_common(1)
+        if home and not ranked[0][0].startswith(home[0][0] + "."):
+            return Counter()  # a story about Libya names Moscow, Berlin and Geneva: all in Ohio too
+        return Counter({ranked[0][0]: 3})
 
     def _sure_where(self, m: Mention) -> tuple[str, str] | None:
         """(country, province or "") of a place name at the start of a mention that the
