@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--published", help="publication date (YYYY-MM-DD) for every document")
     _reading(i)
     _db(i)
+    i.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="how long each write waits for another writer's lock (five attempts, then E401)")
     i.set_defaults(func=cmd_ingest)
 
     v = sub.add_parser("events", help="list stored events", description="List stored events with filters.")
@@ -236,7 +238,7 @@ def _db(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return Store(args.db or default_db_path())
+    return Store(args.db or default_db_path(), timeout=getattr(args, "lock_timeout", 30.0))
 
 
 def _check_date(value: str | None) -> None:

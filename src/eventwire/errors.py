@@ -103,6 +103,13 @@ class StoreError(EventwireError):
     code = "E400"
 
 
+class StoreBusy(StoreError):
+    """Another writer kept the database locked through every retry; nothing was written, and
+    the same call may simply be made again (ingest resumes where it stopped)."""
+
+    code = "E401"
+
+
 class NotFound(StoreError):
     code = "E404"
 

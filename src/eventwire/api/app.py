@@ -27,6 +27,7 @@ from eventwire.errors import (
     NotFound,
     PayloadTooLarge,
     RouteNotFound,
+    StoreBusy,
     Unauthorized,
     UsageError,
     code_of,
@@ -45,7 +46,12 @@ Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 """Page parameters; module level so FastAPI can resolve them from string annotations."""
 
-STATUS_OF = {NotFound: 404, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413, RouteNotFound: 404}
+STATUS_OF = {NotFound: 404, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413, RouteNotFound: 404,
+             StoreBusy: 503}
+WRITE_TIMEOUT = 5.0
+"""Seconds a posted document waits for another writer's lock on each of its three attempts."""
+RETRY_AFTER = "5"
+"""Seconds a client is told to wait before it sends a write the locked database refused (503)."""
 
 
 def status_of(exc: EventwireError) -> int:
@@ -83,8 +89,10 @@ def respond(request: Request, status: int, code: str, message: str, details: Any
     return response
 
 
-def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
-    """The API over the store at ``db``; ``token`` enables writes."""
+def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY,
+               write_timeout: float = WRITE_TIMEOUT) -> FastAPI:
+    """The API over the store at ``db``; ``token`` enables writes; a posted document waits
+    ``write_timeout`` seconds per attempt for another writer's lock, then gets a 503."""
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
                   description="Evidence-linked event records. Every answer is an envelope {ok, data|error, meta}.")
     db_path = str(db)
@@ -106,7 +114,10 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
 
     @app.exception_handler(EventwireError)
     async def on_error(request: Request, exc: EventwireError) -> Response:
-        return respond(request, status_of(exc), exc.code, exc.message)
+        response = respond(request, status_of(exc), exc.code, exc.message)
+        if isinstance(exc, StoreBusy):
+            response.headers["Retry-After"] = RETRY_AFTER  # the write was refused whole: send it again
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -143,7 +154,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
         _authorise(request, token)
         body = await _read_capped(request, max_body)
         item = _raw_item(body, request.headers.get("content-type", ""))
-        result = await run_in_threadpool(_ingest, db_path, item)
+        result = await run_in_threadpool(_ingest, db_path, item, write_timeout)
         return JSONResponse(envelope(result), status_code=201 if result["status"] == "new" else 200)
 
     # --- events, claims, incidents ------------------------------------------------------
@@ -296,11 +307,11 @@ def _raw_item(body: bytes, content_type: str) -> RawItem:
     raise UsageError(f"cannot ingest {kind!r}; send application/json, text/html or text/plain")
 
 
-def _ingest(db_path: str, item: RawItem) -> dict[str, Any]:
+def _ingest(db_path: str, item: RawItem, write_timeout: float) -> dict[str, Any]:
     """Store one posted document through the same path as ``eventwire ingest``."""
     from eventwire.ingest import ingest_items
 
-    with Store(db_path) as store:
+    with Store(db_path, timeout=write_timeout, retries=2) as store:  # a client waits; an ingest need not
         report = ingest_items(store, [item])
         if report.failed:
             error = report.errors[0]

@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.dedupe import Deduplicator
-from eventwire.errors import NotFound, StoreError
+from eventwire.errors import NotFound, StoreBusy, StoreError
 from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.store import datasette, duplicates, incidents, query, rows
@@ -73,6 +74,9 @@ POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
 }
 
 
+T = TypeVar("T")
+
+
 def default_db_path() -> Path:
     return Path(os.environ.get("EVENTWIRE_DB") or "eventwire.db")
 
@@ -80,8 +84,13 @@ def default_db_path() -> Path:
 class Store:
     """A connection to one eventwire database; create tables on first use."""
 
-    def __init__(self, path: str | Path = ":memory:", timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path = ":memory:", timeout: float = 30.0, retries: int = 4) -> None:
+        """``timeout``: seconds SQLite itself waits for another writer's lock on each attempt;
+        ``retries``: further attempts of a whole write after that, with a growing pause, before
+        :class:`StoreBusy` is raised."""
         self.path = str(path)
+        self.timeout = timeout
+        self.retries = retries
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout)
         except sqlite3.Error as exc:
@@ -89,10 +98,30 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._retrying(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
             self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+        self._retrying(self.migrate)
         self.dedup = Deduplicator(duplicates.SqliteIndex(self.conn))
+
+    def _retrying(self, write: Callable[[], T]) -> T:
+        """Run ``write`` (one whole transaction) again while another writer holds the lock.
+
+        SQLite already waits ``timeout`` seconds for the lock; a write still refused then is
+        rolled back by its ``with self.conn`` block and tried again after 0.1, 0.2, 0.4 … s.
+        When every attempt is refused the caller gets :class:`StoreBusy`, never a silent drop.
+        """
+        for attempt in range(self.retries + 1):
+            try:
+                return write()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == self.retries:
+                    raise StoreBusy(f"database {self.path} stayed locked by another writer ({exc}) through "
+                                    f"{self.retries + 1} attempts of {self.timeout:g} s; nothing was written, "
+                                    "try again when the other writer has finished") from None
+                time.sleep(min(0.1 * 2 ** attempt, 2.0))
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.conn.close()
@@ -136,7 +165,11 @@ class Store:
 
         Near-duplicates of stored documents get ``duplicate_of`` and a syndication group here,
         in the same transaction as the document, so a crash cannot leave one without the other.
+        A locked database is waited for and retried (:meth:`_retrying`).
         """
+        return self._retrying(lambda: self._save_once(record, origin))
+
+    def _save_once(self, record: Record, origin: str | None) -> Record | None:
         with self.conn:
             if self.has(record.document.id):
                 return None
@@ -163,11 +196,13 @@ class Store:
 
     def add_copy(self, document: Document, origin: str | None = None) -> bool:
         """Note another place an already-stored text was seen; False when this place is known too."""
-        with self.conn:
-            added = duplicates.add_copy(self.conn, document, origin)
-            if added:
-                incidents.refresh_document(self.conn, document.id)
-            return added
+        def once() -> bool:
+            with self.conn:
+                added = duplicates.add_copy(self.conn, document, origin)
+                if added:
+                    incidents.refresh_document(self.conn, document.id)
+                return added
+        return self._retrying(once)
 
     def document_list(self, outlet: str | None = None, limit: int = 100, offset: int = 0,
                       newest_first: bool = False) -> list[dict[str, Any]]:
@@ -194,11 +229,12 @@ class Store:
             "WHERE id = ? OR syndication_group = ? ORDER BY rowid", (group, group))]
 
     def add_error(self, error: ErrorRecord) -> None:
-        with self.conn:
-            self.conn.execute("INSERT OR IGNORE INTO errors (item, stage, code, message, document_id, created_at) "
-                              "VALUES (?,?,?,?,?,?)",
-                              (error.item, error.stage, error.code, error.message,
-                               error.document_id, _now()))
+        def once() -> None:
+            with self.conn:
+                self.conn.execute("INSERT OR IGNORE INTO errors (item, stage, code, message, document_id, "
+                                  "created_at) VALUES (?,?,?,?,?,?)",
+                                  (error.item, error.stage, error.code, error.message, error.document_id, _now()))
+        self._retrying(once)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -247,8 +283,10 @@ class Store:
 
     def rebuild_incidents(self) -> int:
         """Cluster every stored document again (after the linking rules changed)."""
-        with self.conn:
-            return incidents.rebuild(self.conn)
+        def once() -> int:
+            with self.conn:
+                return incidents.rebuild(self.conn)
+        return self._retrying(once)
 
     def errors(self, limit: int = 1000) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
