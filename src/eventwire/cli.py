@@ -383,11 +383,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from eventwire.api import create_app
+    from eventwire.api.guard import guarded_h11
 
     app = create_app(args.db or default_db_path(), token)
     mode = "writes need the token" if token else "read-only"
     print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", http=guarded_h11())
     return 0
 
 

@@ -143,3 +143,10 @@ class PayloadTooLarge(UsageError):
 
 class RouteNotFound(UsageError):
     code = "E513"
+
+
+class RequestTimeout(UsageError):
+    """A request body that did not arrive in full within the server's time limit (a slow or
+    stalled client holding a connection open)."""
+
+    code = "E514"

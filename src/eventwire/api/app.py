@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from eventwire.errors import (
     MalformedRecord,
     NotFound,
     PayloadTooLarge,
+    RequestTimeout,
     RouteNotFound,
     StoreBusy,
     Unauthorized,
@@ -47,7 +49,9 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 """Page parameters; module level so FastAPI can resolve them from string annotations."""
 
 STATUS_OF = {NotFound: 404, Unauthorized: 401, Forbidden: 403, PayloadTooLarge: 413, RouteNotFound: 404,
-             StoreBusy: 503}
+             StoreBusy: 503, RequestTimeout: 408}
+BODY_TIMEOUT = 30.0
+"""Seconds a client has to send a whole request body; a stalled or trickling body gets 408."""
 WRITE_TIMEOUT = 5.0
 """Seconds a posted document waits for another writer's lock on each of its three attempts."""
 RETRY_AFTER = "5"
@@ -90,9 +94,10 @@ def respond(request: Request, status: int, code: str, message: str, details: Any
 
 
 def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY,
-               write_timeout: float = WRITE_TIMEOUT) -> FastAPI:
+               write_timeout: float = WRITE_TIMEOUT, body_timeout: float = BODY_TIMEOUT) -> FastAPI:
     """The API over the store at ``db``; ``token`` enables writes; a posted document waits
-    ``write_timeout`` seconds per attempt for another writer's lock, then gets a 503."""
+    ``write_timeout`` seconds per attempt for another writer's lock, then gets a 503; its body
+    must arrive whole within ``body_timeout`` seconds, else 408."""
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
                   description="Evidence-linked event records. Every answer is an envelope {ok, data|error, meta}.")
     db_path = str(db)
@@ -152,7 +157,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     @app.post("/v1/documents", status_code=201)
     async def ingest(request: Request) -> JSONResponse:
         _authorise(request, token)
-        body = await _read_capped(request, max_body)
+        body = await _read_capped(request, max_body, body_timeout)
         item = _raw_item(body, request.headers.get("content-type", ""))
         result = await run_in_threadpool(_ingest, db_path, item, write_timeout)
         return JSONResponse(envelope(result), status_code=201 if result["status"] == "new" else 200)
@@ -261,16 +266,24 @@ def _authorise(request: Request, token: str | None) -> None:
         raise Forbidden("the token is not valid")
 
 
-async def _read_capped(request: Request, cap: int) -> bytes:
+async def _read_capped(request: Request, cap: int, seconds: float = BODY_TIMEOUT) -> bytes:
+    """The body, refused past ``cap`` bytes (413) or past ``seconds`` of reading (408): a client
+    that trickles or stalls its body cannot hold a worker for ever."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > cap:
         raise PayloadTooLarge(f"the body is {int(declared):,} bytes; the limit is {cap:,}")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > cap:
-            raise PayloadTooLarge(f"the body is over the limit of {cap:,} bytes")
-        chunks.append(chunk)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > cap:
+                    raise PayloadTooLarge(f"the body is over the limit of {cap:,} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise RequestTimeout(f"the body did not arrive within {seconds:g} s ({size:,} bytes came); "
+                             "send it again in one go") from None
     return b"".join(chunks)
 
 

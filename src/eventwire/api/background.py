@@ -16,14 +16,20 @@ from contextlib import contextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from eventwire.api.guard import HEADER_TIMEOUT, guarded_h11
+
 
 @contextmanager
-def serving(app: FastAPI, host: str = "127.0.0.1", start_timeout: float = 20.0) -> Iterator[str]:
-    """Serve ``app`` until the block ends; yields its base URL (``http://127.0.0.1:PORT``)."""
+def serving(app: FastAPI, host: str = "127.0.0.1", start_timeout: float = 20.0,
+            header_timeout: float = HEADER_TIMEOUT) -> Iterator[str]:
+    """Serve ``app`` until the block ends; yields its base URL (``http://127.0.0.1:PORT``).
+    Connections whose headers take longer than ``header_timeout`` seconds are closed, as under
+    ``eventwire serve``."""
     with socket.socket() as probe:
         probe.bind((host, 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off",
+                                          http=guarded_h11(header_timeout)))
     thread = threading.Thread(target=server.run, name="eventwire-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + start_timeout
