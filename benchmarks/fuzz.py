@@ -6,9 +6,13 @@
 Each case takes a valid HTML page, text dump, JSONL, CSV or WARC file (the seeds of
 ``tests/test_reader_fuzz.py``), applies a few random byte edits (biased towards markup and
 format metacharacters), optionally gzips it, writes it under its file name and runs it through
-``read_inputs`` and ``build_document``. Reported: unhandled exceptions (anything but eventwire's
-own errors), E999 error records, cases slower than ``--time-cap`` seconds (hangs), and the peak
-resident memory. The last line is a JSON object. (Issue 12 extends this to the whole pipeline.)
+``read_inputs`` and ``build_document``; with ``--pipeline`` every document that cleaning keeps
+also goes through extraction (spaCy and every extractor, the pipeline's own ``Extract`` stage).
+Reported: unhandled exceptions (anything but eventwire's own errors), E999 error records,
+cases slower than ``--time-cap`` seconds (hangs), and the peak resident memory. The last line
+is a JSON object.
+
+    python benchmarks/fuzz.py --cases 10000 --pipeline    # issue 12's target: 0 and 0
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 
 from eventwire.clean import build_document
 from eventwire.errors import EventwireError
+from eventwire.pipeline import Extract
 from eventwire.record import ErrorRecord
 from eventwire.sources import ReadLimits, read_inputs
 
@@ -56,8 +61,9 @@ def one_case(rng: random.Random, folder: Path) -> Path:
     return path
 
 
-def run(cases: int, seed: int, time_cap: float) -> dict[str, object]:
+def run(cases: int, seed: int, time_cap: float, pipeline: bool = False) -> dict[str, object]:
     rng = random.Random(seed)
+    extract = Extract(batch_size=1)
     problems: Counter[str] = Counter()
     slow = 0
     slowest = 0.0
@@ -75,10 +81,17 @@ def run(cases: int, seed: int, time_cap: float) -> dict[str, object]:
                             problems[f"E999 {item.message[:80]}"] += 1
                         continue
                     try:
-                        build_document(item)
-                        codes["ok"] += 1
+                        document = build_document(item)
                     except EventwireError as exc:
                         codes[exc.code] += 1
+                        continue
+                    outcome = next(iter(extract.run([document]))) if pipeline else None
+                    if isinstance(outcome, ErrorRecord):  # the stage turns any exception into one
+                        codes[outcome.code] += 1
+                        if outcome.code == "E999":
+                            problems[f"E999 in extraction: {outcome.message[:80]}"] += 1
+                    else:
+                        codes["ok"] += 1
             except Exception as exc:  # what we are looking for: report, do not stop
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 problems[f"{type(exc).__name__} at {Path(where.filename).name}:{where.lineno}: {str(exc)[:60]}"] += 1
@@ -86,7 +99,7 @@ def run(cases: int, seed: int, time_cap: float) -> dict[str, object]:
             slowest = max(slowest, elapsed)
             slow += elapsed > time_cap
     peak_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    return {"cases": cases, "seed": seed, "unhandled": sum(problems.values()), "hangs": slow,
+    return {"cases": cases, "seed": seed, "pipeline": pipeline, "unhandled": sum(problems.values()), "hangs": slow,
             "slowest_s": round(slowest, 3), "peak_mb": peak_mb, "outcomes": dict(codes.most_common()),
             "problems": dict(problems.most_common(20))}
 
@@ -96,8 +109,9 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--time-cap", type=float, default=10.0, help="seconds per case before it counts as a hang")
+    ap.add_argument("--pipeline", action="store_true", help="also extract every document cleaning keeps")
     args = ap.parse_args()
-    figures = run(args.cases, args.seed, args.time_cap)
+    figures = run(args.cases, args.seed, args.time_cap, args.pipeline)
     print(f"{'cases':<12} {figures['cases']}")
     print(f"{'unhandled':<12} {figures['unhandled']}")
     print(f"{'hangs':<12} {figures['hangs']}  (slowest case {figures['slowest_s']} s)")

@@ -119,3 +119,16 @@ def test_fuzz_benchmark_runs_a_few_hundred_cases_clean() -> None:
 
     figures = run(cases=300, seed=7, time_cap=10.0)
     assert figures["unhandled"] == 0 and figures["hangs"] == 0, figures["problems"]
+
+
+def test_fuzz_benchmark_through_extraction_runs_clean() -> None:
+    """The same mutated inputs through spaCy and every extractor (``--pipeline``)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from fuzz import run
+
+    figures = run(cases=200, seed=11, time_cap=10.0, pipeline=True)
+    assert figures["unhandled"] == 0 and figures["hangs"] == 0, figures["problems"]
+    outcomes = figures["outcomes"]
+    assert isinstance(outcomes, dict) and outcomes.get("ok", 0) > 20  # documents did reach extraction

@@ -80,7 +80,7 @@ def test_a_stalled_body_gets_408(base: str) -> None:
             "Content-Type: text/plain\r\nContent-Length: 1000\r\n\r\n").encode()
     with connect(base) as sock:
         sock.sendall(head + b"Rebels shelled the town")  # then nothing more
-        closed, received = closed_within(sock, 10)
+        _, received = closed_within(sock, 10)
     assert received.startswith(b"HTTP/1.1 408"), received[:200]
     assert b'"E514"' in received
 
