@@ -2,7 +2,9 @@
 E401 (HTTP 503 with Retry-After); nothing is dropped in silence and nothing stored is damaged.
 
 The lock is a real one: a second SQLite connection holds a write transaction (``BEGIN
-IMMEDIATE``), as another ``eventwire ingest`` would.
+IMMEDIATE``), as another ``eventwire ingest`` would. The last tests check the other side of
+sharing a store between processes: the API's cached whole-store counts are answered again as
+soon as any connection writes.
 """
 
 from __future__ import annotations
@@ -135,3 +137,36 @@ def test_an_ingest_that_meets_a_lock_stops_loudly_and_resumes(db: Path, tmp_path
                              timeout=300)
     assert resumed.returncode == 0, resumed.stderr
     assert len(snapshot(db)) == 2
+
+
+def test_whole_store_counts_are_kept_until_any_process_writes(db: Path) -> None:
+    from eventwire.api.cache import StoreVersionCache
+
+    cache = StoreVersionCache(str(db))
+    calls: list[int] = []
+
+    def count() -> int:
+        calls.append(1)
+        with Store(db) as store:
+            return int(store.summary()["documents"])
+
+    assert cache.get("documents", count) == 1
+    assert cache.get("documents", count) == 1 and len(calls) == 1  # kept: nothing was written
+    other = sqlite3.connect(db)  # another process's write, through SQLite itself
+    other.execute("INSERT INTO errors (item, stage, code, message, document_id, created_at) "
+                  "VALUES ('x', 'read', 'E103', 'binary', NULL, '2020-01-01')")
+    other.commit()
+    other.close()
+    assert cache.get("documents", count) == 1 and len(calls) == 2  # the write made it count again
+    with Store(db) as store:
+        store.add(record_of(SECOND), "second")
+    assert cache.get("documents", count) == 2 and len(calls) == 3
+
+
+def test_the_api_s_stats_follow_a_write_at_once(db: Path) -> None:
+    client = TestClient(create_app(db, TOKEN), raise_server_exceptions=False)
+    first = client.get("/v1/stats").json()["data"]["documents"]
+    assert client.get("/v1/stats").json()["data"]["documents"] == first
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
+    assert client.post("/v1/documents", content=SECOND.encode(), headers=headers).status_code == 201
+    assert client.get("/v1/stats").json()["data"]["documents"] == first + 1

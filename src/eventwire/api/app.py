@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
+from eventwire.api.cache import StoreVersionCache
 from eventwire.errors import (
     BinaryInput,
     EmptyInput,
@@ -102,6 +103,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
                   description="Evidence-linked event records. Every answer is an envelope {ok, data|error, meta}.")
     db_path = str(db)
     Store(db_path).close()  # create or migrate once, before the first request
+    aggregates = StoreVersionCache(db_path)  # whole-store counts, until the next write
 
     @contextmanager
     def opened() -> Iterator[Store]:
@@ -228,8 +230,11 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
 
     def aggregate(request: Request, count_by: Callable[..., list[dict[str, Any]]]) -> dict[str, Any]:
         f = views.event_filter(request.query_params)
-        with opened() as store:
-            rows = count_by(store.conn, f)
+
+        def count() -> list[dict[str, Any]]:
+            with opened() as store:
+                return count_by(store.conn, f)
+        rows = aggregates.get((request.url.path, str(sorted(request.query_params.multi_items()))), count)
         return envelope(rows, count=len(rows))
 
     @app.get("/v1/timeline")
@@ -244,13 +249,15 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
 
     @app.get("/v1/stats")
     def stats() -> dict[str, Any]:
-        with opened() as store:
-            summary = store.summary()
-            summary.pop("path", None)
-            summary["events_per_day"] = q.events_per_day(store.conn)
-            summary["top_actor_pairs"] = q.top_actor_pairs(store.conn, n=10)
-            summary["events_per_place"] = q.events_per_place(store.conn)[:100]
-        return envelope(summary, version=__version__, writable=token is not None)
+        def count() -> dict[str, Any]:
+            with opened() as store:
+                summary = store.summary()
+                summary.pop("path", None)
+                summary["events_per_day"] = q.events_per_day(store.conn)
+                summary["top_actor_pairs"] = q.top_actor_pairs(store.conn, n=10)
+                summary["events_per_place"] = q.events_per_place(store.conn)[:100]
+            return summary
+        return envelope(aggregates.get("/v1/stats", count), version=__version__, writable=token is not None)
 
     add_pages(app, opened)
     return app
