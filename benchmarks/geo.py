@@ -40,7 +40,8 @@ from xml.etree import ElementTree
 
 from eventwire.extract.actors import ActorBuilder
 from eventwire.extract.mentions import PLACE_LABELS, entity_mentions
-from eventwire.extract.places import ToponymResolver
+from eventwire.extract.outlets import OutletMemory
+from eventwire.extract.places import ToponymResolver, resolve_places
 from eventwire.nlp import load_nlp
 from eventwire.resolve.gazetteer import gazetteer
 from eventwire.resolve.kb import countries
@@ -64,6 +65,8 @@ class GoldArticle:
     text: str
     published: str | None
     toponyms: list[GoldToponym]
+    outlet: str | None = None
+    """The outlet's domain (LGL, TR-News), for the outlet memory the pipeline keeps."""
 
 
 def _float(node: ElementTree.Element | None) -> float | None:
@@ -90,7 +93,8 @@ def read_gaztag_set(path: Path) -> Iterator[GoldArticle]:
                 phrase=(t.findtext("phrase") or "").strip(), geonames_id=int(tag.get("geonameid") or 0),
                 lat=_float(tag.find("lat")), lon=_float(tag.find("lon")),
                 country=countries().lookup(country.text) if country is not None and country.text else None))
-        yield GoldArticle(art.get("docid") or str(n), text, published, tops)
+        yield GoldArticle(art.get("docid") or str(n), text, published, tops,
+                          (art.findtext("domain") or "").strip() or None)
 
 
 def read_geovirus(path: Path) -> Iterator[GoldArticle]:
@@ -128,15 +132,22 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def evaluate(articles: list[GoldArticle]) -> dict[str, float | int | None]:
+def evaluate(articles: list[GoldArticle], outlet_memory: bool = True) -> dict[str, float | int | None]:
+    """Resolve every gold toponym; with ``outlet_memory``, as the pipeline does, each outlet's
+    usual home is learned from our own confident readings of its earlier articles (in file
+    order, never from the article itself or from the gold)."""
     nlp = load_nlp()
+    outlets = OutletMemory()
     total = exact = exact_possible = country_ok = country_possible = near = resolved = recognised = 0
     errors: list[float] = []
     texts = [a.text for a in articles]
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         mentions = entity_mentions(doc)
         actors, _ = ActorBuilder(doc, mentions, article.published).build()
-        resolver = ToponymResolver(doc, mentions, actors)
+        home = outlets.home(article.outlet) if outlet_memory else None
+        resolver = ToponymResolver(doc, mentions, actors, home)
+        if outlet_memory:
+            outlets.learn(article.outlet, resolve_places(doc, mentions, actors, home)[0])
         place_spans = [(m.start_char, m.end_char) for m in mentions if m.label in PLACE_LABELS or m.label == "NORP"]
         for raw in article.toponyms:
             gold = aligned(article.text, raw)

@@ -23,6 +23,7 @@ from eventwire.clean import build_document
 from eventwire.dedupe import Deduplicator, MemoryIndex
 from eventwire.errors import EventwireError, code_of
 from eventwire.extract import extract
+from eventwire.extract.outlets import OutletMemory
 from eventwire.nlp import load_nlp
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.sources.raw import RawItem
@@ -120,10 +121,12 @@ class MarkDuplicates:
 
 @dataclass
 class Extract:
-    """Document -> Record, batching spaCy with ``nlp.pipe``."""
+    """Document -> Record, batching spaCy with ``nlp.pipe``. ``outlets`` learns where each
+    outlet's stories usually are, from the documents this stage has already extracted."""
 
     batch_size: int = 16
     name: str = "extract"
+    outlets: OutletMemory = field(default_factory=OutletMemory)
 
     def run(self, items: Iterable[Item]) -> Iterator[Item]:
         nlp = load_nlp()
@@ -154,7 +157,7 @@ class Extract:
                 if sdoc is None:
                     continue
                 try:
-                    results[i] = extract(d, sdoc)
+                    results[i] = extract(d, sdoc, self.outlets)
                 except Exception as exc:
                     results[i] = error_record(d.origin or d.id, self.name, exc, d.id)
             for i, x in enumerate(chunk):

@@ -12,20 +12,26 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.contradictions import find_contradictions
 from eventwire.extract.events import EventExtractor
 from eventwire.extract.mentions import entity_mentions
+from eventwire.extract.outlets import OutletMemory
 from eventwire.extract.places import resolve_places
 from eventwire.extract.times import extract_times
 from eventwire.record import Document, Entity, Record, Sentence
 
 
-def extract(document: Document, doc: Doc) -> Record:
-    """Every extracted value of one document, with offsets into ``document.text``."""
+def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -> Record:
+    """Every extracted value of one document, with offsets into ``document.text``. With
+    ``outlets``, the outlet's usual home (from its earlier documents) helps place the names,
+    and this document's confident places are added to it."""
     sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents
                       if s.text.strip())
     if document.language != "en":
         return Record(document=document, sentences=sentences)
     mentions = entity_mentions(doc)
     actors, mention_actor = ActorBuilder(doc, mentions, document.published.value).build()
-    places, mention_place = resolve_places(doc, mentions, actors)
+    outlet = document.source.domain if document.source else None
+    places, mention_place = resolve_places(doc, mentions, actors, outlets.home(outlet) if outlets else None)
+    if outlets is not None:
+        outlets.learn(outlet, places)
     times = extract_times(document.text, mentions, document.published, doc)
     entities = tuple(
         Entity(id=f"T{i + 1}", text=m.text, start=m.start_char, end=m.end_char, label=m.label,

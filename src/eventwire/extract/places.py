@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
+from eventwire.extract.outlets import Home
 from eventwire.record import Actor, Place
 from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
@@ -76,12 +77,16 @@ class ToponymResolver:
     province to the context, so "Alexandria" in a story that also names "Rapides Parish" is
     the Louisiana town, not the Egyptian city."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor], home: Home | None = None) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy joins every token again on each access of Doc.text
         self.gaz = gazetteer()
         self.context = country_context(doc, mentions, actors)
         self.regions: Counter[str] = Counter()
+        if home is not None and home.country:  # the outlet's usual home counts as sure places
+            self.context[home.country] += 1
+            if home.region:
+                self.regions[home.region] += 2
         sure_countries: Counter[str] = Counter()
         for m in mentions:
             if m.label in PLACE_LABELS:
@@ -171,9 +176,11 @@ class ToponymResolver:
                                 _local_institution(self.text, end), _may_be_capital(self.text, start, end))
 
 
-def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> tuple[list[Place], dict[int, str]]:
-    """Places of the document and, for each place mention (by index), its place id."""
-    resolver = ToponymResolver(doc, mentions, actors)
+def resolve_places(doc: Doc, mentions: list[Mention], actors: list[Actor],
+                   home: Home | None = None) -> tuple[list[Place], dict[int, str]]:
+    """Places of the document and, for each place mention (by index), its place id; ``home`` is
+    where the outlet's stories usually are (:mod:`eventwire.extract.outlets`)."""
+    resolver = ToponymResolver(doc, mentions, actors, home)
     by_geonames: dict[object, int] = {}
     drafts: list[dict[str, object]] = []
     mention_place: dict[int, str] = {}

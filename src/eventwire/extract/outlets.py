@@ -1,0 +1,83 @@
+"""Where an outlet's stories usually are, learned from its own earlier stories.
+
+A local paper names its towns without their state: "Paris" in the Paris (Texas) Beacon, "Dublin"
+in a suburban Ohio weekly. Nothing in one such story says which Paris; the outlet's other
+stories do, because they name places the resolver is sure of (a county, a town found in one
+state only, "Alexandria, La."). :class:`OutletMemory` counts, per outlet (its domain), the
+provinces and countries of the places resolved with confidence in the documents already
+processed, and offers the outlet's home province and country as context for the next one.
+
+It learns only from its own confident readings, in the order documents arrive (never from a
+document about itself), and says nothing until an outlet has shown a clear home: at least
+:data:`MIN_SEEN` confident places, :data:`HOME_SHARE` of them in one province.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+
+from eventwire.record import Place
+
+MIN_SEEN = 3
+"""Confident places an outlet must have shown before its home is used."""
+HOME_SHARE = 0.5
+"""Share of an outlet's confident places that must lie in one province (or country)."""
+CONFIDENT = 0.7
+"""A place counts towards its outlet's home from this resolution confidence up."""
+MAX_OUTLETS = 10_000
+"""Outlets remembered at once (least recently seen forgotten first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """An outlet's home: its usual country and, when clear, province ("USA.Texas")."""
+
+    country: str | None
+    region: str | None
+
+
+class OutletMemory:
+    """Per-outlet counts of where its confidently resolved places lie."""
+
+    def __init__(self) -> None:
+        self._regions: OrderedDict[str, Counter[str]] = OrderedDict()
+        self._countries: dict[str, Counter[str]] = {}
+
+    def home(self, outlet: str | None) -> Home | None:
+        """The outlet's home, or None when it has not shown one clearly yet."""
+        if not outlet or outlet not in self._regions:
+            return None
+        regions, countries = self._regions[outlet], self._countries[outlet]
+        seen = sum(countries.values())
+        if seen < MIN_SEEN:
+            return None
+        country, n = countries.most_common(1)[0]
+        if n < HOME_SHARE * seen:
+            return None
+        region = None
+        if regions:
+            top, m = regions.most_common(1)[0]
+            region = top if m >= HOME_SHARE * seen and top.startswith(country + ".") else None
+        return Home(country, region)
+
+    def learn(self, outlet: str | None, places: list[Place] | tuple[Place, ...]) -> None:
+        """Count the confidently resolved places of one processed document."""
+        if not outlet:
+            return
+        sure = [p for p in places if p.country and p.confidence >= CONFIDENT and p.precision != "country"]
+        if not sure:
+            return
+        regions = self._regions.setdefault(outlet, Counter())
+        countries = self._countries.setdefault(outlet, Counter())
+        self._regions.move_to_end(outlet)
+        for p in sure:
+            countries[str(p.country)] += 1
+            if p.admin1:
+                regions[f"{p.country}.{p.admin1}"] += 1
+        while len(self._regions) > MAX_OUTLETS:
+            old, _ = self._regions.popitem(last=False)
+            self._countries.pop(old, None)
+
+
+__all__ = ["CONFIDENT", "HOME_SHARE", "MIN_SEEN", "Home", "OutletMemory"]
