@@ -26,7 +26,7 @@ from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
-    "lgl": {"exact": 0.78, "country": 0.87, "acc161": 0.80, "recognised": 0.70},
+    "lgl": {"exact": 0.78, "country": 0.88, "acc161": 0.81, "recognised": 0.70},
     "trnews": {"exact": 0.86, "country": 0.91, "acc161": 0.89, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
@@ -276,3 +276,27 @@ def test_outlet_memory_needs_a_clear_home() -> None:
     memory.learn("paper.com", [place("USA", "Ohio"), place("USA", "Iowa"), place("USA", "Utah"), place("USA", "Utah")])
     assert memory.home("paper.com") == Home("USA", None)  # three of seven in Texas: no clear province
     assert memory.home("other.com") is None and memory.home(None) is None
+
+
+def test_a_capital_s_reading_teaches_an_outlet_nothing() -> None:
+    memory = OutletMemory()
+    dublin = Place(id="P1", name="Dublin", country="IRL", admin1="Leinster", geonames_id=2964574, lat=53.3,
+                   lon=-6.3, precision="city", confidence=0.95)
+    for _ in range(5):
+        memory.learn("columbuslocalnews.com", [dublin])
+    assert memory.home("columbuslocalnews.com") is None  # an Ohio weekly's "Dublin" is no proof it is Irish
+
+
+def test_a_capital_named_for_its_government_does_not_outvote_the_outlet_s_home() -> None:
+    # LGL pattern (an Ohio weekly): the capital's actor would count Ireland in the story's context
+    from eventwire.extract.actors import ActorBuilder
+    from eventwire.extract.mentions import entity_mentions
+    from eventwire.extract.places import ToponymResolver
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Dublin announced on Monday that the library would open in May.")
+    mentions = entity_mentions(doc)
+    actors, _ = ActorBuilder(doc, mentions, "2009-03-20").build()
+    alone = ToponymResolver(doc, mentions, actors)
+    at_home = ToponymResolver(doc, mentions, actors, Home("USA", "USA.Ohio"))
+    assert alone.context.get("IRL", 0) >= 1 and at_home.context.get("IRL", 0) == 0

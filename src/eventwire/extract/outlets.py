@@ -8,8 +8,10 @@ provinces and countries of the places resolved with confidence in the documents 
 processed, and offers the outlet's home province and country as context for the next one.
 
 It learns only from its own confident readings, in the order documents arrive (never from a
-document about itself), and says nothing until an outlet has shown a clear home: at least
-:data:`MIN_SEEN` confident places, :data:`HOME_SHARE` of them in one province.
+document about itself), and never from a national capital's reading: "Dublin" read as Ireland's
+capital in an Ohio weekly would otherwise teach the weekly that it is Irish. It says nothing
+until an outlet has shown a clear home: at least :data:`MIN_SEEN` confident places,
+:data:`HOME_SHARE` of them in one province.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from eventwire.record import Place
+from eventwire.resolve.kb import countries
 
 MIN_SEEN = 3
 """Confident places an outlet must have shown before its home is used."""
@@ -65,14 +68,16 @@ class OutletMemory:
         """Count the confidently resolved places of one processed document."""
         if not outlet:
             return
-        sure = [p for p in places if p.country and p.confidence >= CONFIDENT and p.precision != "country"]
+        capitals = countries().by_capital
+        sure = [p for p in places if p.country and p.confidence >= CONFIDENT and p.precision != "country"
+                and capitals.get(p.name.lower()) != p.country]  # a capital's fame is no evidence of home
         if not sure:
             return
         regions = self._regions.setdefault(outlet, Counter())
-        countries = self._countries.setdefault(outlet, Counter())
+        seen = self._countries.setdefault(outlet, Counter())
         self._regions.move_to_end(outlet)
         for p in sure:
-            countries[str(p.country)] += 1
+            seen[str(p.country)] += 1
             if p.admin1:
                 regions[f"{p.country}.{p.admin1}"] += 1
         while len(self._regions) > MAX_OUTLETS:

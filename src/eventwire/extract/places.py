@@ -16,6 +16,7 @@ from eventwire.resolve.gazetteer import (
     Gazetteer,
     Resolution,
     gazetteer,
+    normalise,
 )
 from eventwire.resolve.kb import countries
 
@@ -87,6 +88,7 @@ class ToponymResolver:
             self.context[home.country] += 1
             if home.region:
                 self.regions[home.region] += 2
+            self.context -= self._capitals_at_home(actors, home.country)
         sure_countries: Counter[str] = Counter()
         for m in mentions:
             if m.label in PLACE_LABELS:
@@ -108,6 +110,19 @@ class ToponymResolver:
                     self.regions[f"{country}.{province}"] += 1
         self.context = self.context + sure_countries + self._coherence(mentions)
         self.regions.update(self._regional_coherence(mentions))
+
+    def _capitals_at_home(self, actors: list[Actor], home: str) -> Counter[str]:
+        """Countries counted only because a capital's name stands for its government, when the
+        outlet's home country has a place of that name: in an Ohio paper "Dublin City Council"
+        is the town's, and says nothing of Ireland."""
+        known = countries()
+        out: Counter[str] = Counter()
+        for a in actors:
+            if a.kind == "country" and a.country and a.country != home and \
+                    known.by_capital.get(normalise(a.name)) == a.country and \
+                    any(e.country == home for e in self.gaz.candidates(a.name)):
+                out[a.country] += 1
+        return out
 
     def _coherence(self, mentions: list[Mention]) -> Counter[str]:
         """Countries that could hold many of the story's place names at once (each name votes
