@@ -618,9 +618,7 @@ class EventExtractor:
         kind = self.lex.type_of(d.cameo)
         if kind is None or kind[0] != "ACCUSE":
             return []
-        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in ("over", "about")
-                for o in map(self._party_token, p.children) if o is not None
-                for r in self._party_or_beyond(o) if r.actor]
+        return self._parties_after(tok, ("over", "about"))
 
     def _condition_party(self, tok: Token) -> list[ActorRef]:
         """Whom a threat is aimed at, by its condition: "… unless Israel rescinded its
@@ -652,9 +650,7 @@ class EventExtractor:
         kind = self.lex.type_of(d.cameo)
         if kind is None or kind[0] != "COERCE":
             return []
-        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
-                for o in map(self._party_token, p.children) if o is not None
-                for r in self._party_or_beyond(o) if r.actor]
+        return self._parties_after(tok, ("from",))
 
     def _undergoers(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The parties an event noun's "of" phrase leads to: "a suspension of air links with
@@ -663,7 +659,12 @@ class EventExtractor:
         kind = self.lex.type_of(d.cameo)
         if kind is None or kind[0] == "RETREAT":
             return []
-        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+        return self._parties_after(tok, ("of",))
+
+    def _parties_after(self, tok: Token, preps: tuple[str, ...]) -> list[ActorRef]:
+        """The parties named after any of ``preps`` on ``tok`` (through a thing, the party behind
+        it: :meth:`_party_or_beyond`), only those that are actors."""
+        return [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
                 for o in map(self._party_token, p.children) if o is not None
                 for r in self._party_or_beyond(o) if r.actor]
 
