@@ -14,6 +14,7 @@ from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS,
     Gazetteer,
+    GeoEntry,
     Resolution,
     gazetteer,
     normalise,
@@ -108,8 +109,9 @@ class ToponymResolver:
                 sure_countries[country] += 1
                 if province:
                     self.regions[f"{country}.{province}"] += 1
-        self.context = self.context + sure_countries + self._coherence(mentions)
-        self.regions.update(self._regional_coherence(mentions))
+        readings = {name: self.gaz.candidates(name) for name in {m.text for m in mentions if m.label in PLACE_LABELS}}
+        self.context = self.context + sure_countries + self._coherence(readings)
+        self.regions.update(self._regional_coherence(readings))
 
     def _capitals_at_home(self, actors: list[Actor], home: str) -> Counter[str]:
         """Countries counted only because a capital's name stands for its government, when the
@@ -124,18 +126,16 @@ class ToponymResolver:
                 out[a.country] += 1
         return out
 
-    def _coherence(self, mentions: list[Mention]) -> Counter[str]:
+    def _coherence(self, readings: dict[str, list[GeoEntry]]) -> Counter[str]:
         """Countries that could hold many of the story's place names at once (each name votes
         for its candidates' countries, 1/n each): five ambiguous US town names make the story
         American even when no sentence says so. A country's or capital's name votes for that
         country only, or "Moscow", "Berlin" and "Geneva" would make any story American.
-        Counts only with two names or more."""
+        Counts only with two names or more (``readings``: each place name's gazetteer entries)."""
         votes: dict[str, float] = {}
-        names = {m.text for m in mentions if m.label in PLACE_LABELS}
-        if len(names) < 2:
+        if len(readings) < 2:
             return Counter()
-        for name in names:
-            found = self.gaz.candidates(name)
+        for found in readings.values():
             options = {e.country for e in found if e.fcode == "PPLC" or e.precision == "country"} or \
                 {e.country for e in found if e.country}  # "Moscow", "Berlin": their capital's country only
             for c in options:
@@ -143,18 +143,17 @@ class ToponymResolver:
         top = max(votes.values(), default=0.0)
         return Counter({c: round(v) for c, v in votes.items() if v >= 1 and v == top})
 
-    def _regional_coherence(self, mentions: list[Mention]) -> Counter[str]:
+    def _regional_coherence(self, readings: dict[str, list[GeoEntry]]) -> Counter[str]:
         """The one province that could hold more of the story's ambiguous place names than any
         other, as :meth:`_coherence` does for countries: "Marion County", "Union County",
         "Delaware" and "Marysville" all have a reading in Ohio, and no other state has all four,
         so each is read there. Needs two names or more, the province must hold at least two of
         them, and it must lie in the country the story is most about."""
-        names = {m.text for m in mentions if m.label in PLACE_LABELS}
-        if len(names) < 2:
+        if len(readings) < 2:
             return Counter()
         held: Counter[str] = Counter()
-        for name in names:
-            held.update({f"{e.country}.{e.admin1}" for e in self.gaz.candidates(name)
+        for found in readings.values():
+            held.update({f"{e.country}.{e.admin1}" for e in found
                          if e.country and e.admin1 and e.precision != "country"})
         ranked = held.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
