@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extract.mentions import (
     ACTOR_LABELS,
     PERSON_TITLES,
+    TRAVELLING_SECTORS,
     Mention,
     country_of_place,
     left_context,
@@ -32,9 +33,8 @@ from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
 STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "DIP", "LEG"})
-"""Sectors of people who often act abroad ("foreign ministers met in Brussels"): where they act
-does not say whose they are."""
+RESIDENCE_PREPS = ("in", "of", "throughout", "across")
+"""Prepositions that say where a group lives ("Albanians of southern Serbia"); not "from"."""
 US_PARTIES = frozenset({"republican", "democratic", "democrat", "gop"})
 CONGRESS_TITLES = frozenset({"representative", "rep.", "senator", "sen.", "congressman", "congresswoman",
                              "congressmember", "lawmaker"})
@@ -291,7 +291,7 @@ class ActorBuilder:
                 found = roles.get(phrase) or roles.get(singular)
                 for s in found or ():
                     d.sectors[s] += 1
-        if m.role and not d.countries and not d.igo and not set(d.sectors) & STATE_SECTORS:
+        if m.role and not d.countries and not d.igo and not set(d.sectors) & TRAVELLING_SECTORS:
             for iso in self._residence_countries(m):  # "angry activists … staged rallies in the Gaza
                 d.countries[iso] += 1  # Strip": people of no stated country are where they act
         if any(t.lower_ in PERSON_TITLES for t in words[: len(words) - (m.end - m.start)]) or \
@@ -356,9 +356,7 @@ class ActorBuilder:
         Serbia", "of southern Serbia") or, for a subject, by its verb ("demonstrated in Serbia")."""
         head = self.doc[m.start:m.end].root
         described = [head, *(c for c in head.children if c.dep_ == "acl")]  # "guerrillas operating in …"
-        own = [self.place_entity[o.i] for node in described for prep in node.children
-               if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "throughout", "across")
-               for o in prep.children if o.i in self.place_entity]
+        own = [e for node in described for e in places_of_role(node, [], self.place_entity, RESIDENCE_PREPS)]
         return [iso for e in own + places_of_act(head, self.place_entity) if (iso := country_of_place(e))]
 
     def _possessor_countries(self, m: Mention) -> list[str]:

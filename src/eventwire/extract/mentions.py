@@ -193,7 +193,12 @@ def is_people_word(token: Token) -> bool:
     """A role of people outside the state ("activists", "prisoners", "villagers"): whose they
     are, when the text does not say, is where they act (PLOVER codes them by that country)."""
     sectors = agents().get(token.lower_) or agents().get(token.lemma_.lower()) or ()
-    return bool(sectors) and not set(sectors) & {"GOV", "MIL", "IGO", "DIP", "LEG", "JUD", "MED", "BUS"}
+    return bool(sectors) and not set(sectors) & TRAVELLING_SECTORS
+
+
+TRAVELLING_SECTORS = frozenset({"GOV", "MIL", "IGO", "DIP", "LEG", "JUD", "MED", "BUS"})
+"""Sectors of people who often act away from home or for others ("foreign ministers met in
+Brussels", "reporters in Kabul"): where they act does not say whose they are."""
 
 
 def is_role_word(token: Token) -> bool:
@@ -264,13 +269,15 @@ def place_country(token: Token, loose: bool = False) -> str | None:
     if token.ent_type_ not in labels or token.pos_ != "PROPN":
         return None
     if loose and token.ent_type_ == "ORG" and (named_actors().lookup(token.text, None) is not None or
-                                               _entity_length(token) > 1):
+                                               _in_longer_entity(token)):
         return None  # a word of a longer name ("Arab League") is not a place ("Arab, Alabama")
     return country_of_place_name(token.text)
 
 
-def _entity_length(token: Token) -> int:
-    return next((e.end - e.start for e in token.doc.ents if e.start <= token.i < e.end), 0)
+def _in_longer_entity(token: Token) -> bool:
+    """Whether the token's entity has other tokens ("Arab" in "Arab League")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
 
 LOCATING_PREPS = ("in", "from", "throughout", "across")
@@ -282,12 +289,13 @@ def place_entities(doc: Doc) -> dict[int, Span]:
     return {t.i: e for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e}
 
 
-def places_of_role(head: Token, tokens: list[Token], place_of: dict[int, Span]) -> list[Span]:
-    """The place entities among ``tokens`` (a role's modifiers) and after a locating preposition
-    of the role's ``head``, each once."""
+def places_of_role(head: Token, tokens: list[Token], place_of: dict[int, Span],
+                   preps: tuple[str, ...] = LOCATING_PREPS) -> list[Span]:
+    """The place entities among ``tokens`` (a role's modifiers) and after one of ``preps`` on
+    the role's ``head``, each once."""
     found = {id(place_of[t.i]): place_of[t.i] for t in tokens if t.i in place_of}
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             found.update({id(place_of[o.i]): place_of[o.i] for o in prep.children if o.i in place_of})
     return list(found.values())
 
