@@ -61,26 +61,17 @@ def corpus(data: Path, folder: Path, docs: int) -> Path:
     return path
 
 
-async def client(base: str, until: float, doc_ids: list[str], latencies: list[float],
-                 errors: dict[str, int], rng: random.Random, think: float) -> None:
-    async with httpx.AsyncClient(base_url=base, timeout=30.0) as http:
-        while time.monotonic() < until:
-            if think:
-                await asyncio.sleep(rng.uniform(0, 2 * think))
-            path = rng.choice([*PATHS, "DOC"])
-            if path == "DOC":
-                path = f"/v1/documents/{rng.choice(doc_ids)}"
-            started = time.perf_counter()
-            try:
-                response = await http.get(path)
-            except httpx.HTTPError as exc:
-                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
-                continue
-            latencies.append(time.perf_counter() - started)
-            if response.status_code >= 500:
-                errors["5xx"] = errors.get("5xx", 0) + 1
-            elif response.status_code >= 400:
-                errors[str(response.status_code)] = errors.get(str(response.status_code), 0) + 1
+class HttpxConnection:
+    """``httpx.AsyncClient`` behind the same ``get``/``close`` as :class:`LeanConnection`."""
+
+    def __init__(self, base: str) -> None:
+        self.http = httpx.AsyncClient(base_url=base, timeout=30.0)
+
+    async def get(self, path: str) -> int:
+        return (await self.http.get(path)).status_code
+
+    async def close(self) -> None:
+        await self.http.aclose()
 
 
 class LeanConnection:
@@ -89,8 +80,9 @@ class LeanConnection:
     CPU per request, and 50 such clients in one Python process on a 2-core machine measure
     their own event loop's queue more than the server."""
 
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
+    def __init__(self, base: str) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.host, self.port = host, int(port)
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
@@ -121,10 +113,13 @@ class LeanConnection:
             self.reader = self.writer = None
 
 
-async def lean_client(base: str, until: float, doc_ids: list[str], latencies: list[float],
-                      errors: dict[str, int], rng: random.Random, think: float) -> None:
-    host, port = base.removeprefix("http://").split(":")
-    conn = LeanConnection(host, int(port))
+FAILURES = (httpx.HTTPError, TimeoutError, OSError, asyncio.IncompleteReadError, ValueError)
+"""What a request may fail with, on either kind of connection: counted, never fatal."""
+
+
+async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: list[str],
+                 latencies: list[float], errors: dict[str, int], rng: random.Random, think: float) -> None:
+    """One client: requests in a closed loop (pausing ``think`` s on average) until ``until``."""
     try:
         while time.monotonic() < until:
             if think:
@@ -135,9 +130,10 @@ async def lean_client(base: str, until: float, doc_ids: list[str], latencies: li
             started = time.perf_counter()
             try:
                 status = await asyncio.wait_for(conn.get(path), timeout=30.0)
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            except FAILURES as exc:
                 errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
-                await conn.close()
+                if isinstance(conn, LeanConnection):
+                    await conn.close()  # the stream may be mid-response: start a fresh one
                 continue
             latencies.append(time.perf_counter() - started)
             if status >= 500:
@@ -153,8 +149,8 @@ async def hammer(base: str, clients: int, seconds: float, doc_ids: list[str],
     latencies: list[float] = []
     errors: dict[str, int] = {}
     until = time.monotonic() + seconds
-    each = lean_client if lean else client
-    await asyncio.gather(*(each(base, until, doc_ids, latencies, errors, random.Random(i), think)
+    kind = LeanConnection if lean else HttpxConnection
+    await asyncio.gather(*(client(kind(base), until, doc_ids, latencies, errors, random.Random(i), think)
                            for i in range(clients)))
     return latencies, errors
 
