@@ -67,8 +67,9 @@ class HttpxConnection:
     def __init__(self, base: str) -> None:
         self.http = httpx.AsyncClient(base_url=base, timeout=30.0)
 
-    async def get(self, path: str) -> int:
-        return (await self.http.get(path)).status_code
+    async def get(self, path: str) -> tuple[int, bool]:
+        response = await self.http.get(path)
+        return response.status_code, response.headers.get(CACHE) == "hit"
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -86,7 +87,8 @@ class LeanConnection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def get(self, path: str) -> int:
+    async def get(self, path: str) -> tuple[int, bool]:
+        """The status, and whether the server replayed a kept answer (``X-Eventwire-Cache: hit``)."""
         if self.writer is None or self.reader is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
@@ -105,7 +107,7 @@ class LeanConnection:
                     break
         if headers.get("connection", "").lower() == "close":
             await self.close()
-        return status
+        return status, headers.get(CACHE) == "hit"
 
     async def close(self) -> None:
         if self.writer is not None:
@@ -117,25 +119,32 @@ FAILURES = (httpx.HTTPError, TimeoutError, OSError, asyncio.IncompleteReadError,
 """What a request may fail with, on either kind of connection: counted, never fatal."""
 
 
+DOCUMENT = "/v1/documents/{id}"
+CACHE = "x-eventwire-cache"
+
+
 async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: list[str],
-                 latencies: list[float], errors: dict[str, int], rng: random.Random, think: float) -> None:
-    """One client: requests in a closed loop (pausing ``think`` s on average) until ``until``."""
+                 latencies: dict[str, list[float]], errors: dict[str, int], rng: random.Random,
+                 think: float, hits: dict[str, int]) -> None:
+    """One client: requests in a closed loop (pausing ``think`` s on average) until ``until``;
+    each latency is kept under its path (a document's under :data:`DOCUMENT`), and so is the
+    count of answers the server replayed from its cache."""
     try:
         while time.monotonic() < until:
             if think:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
-            path = rng.choice([*PATHS, "DOC"])
-            if path == "DOC":
-                path = f"/v1/documents/{rng.choice(doc_ids)}"
+            route = rng.choice([*PATHS, DOCUMENT])
+            path = route.format(id=rng.choice(doc_ids)) if route == DOCUMENT else route
             started = time.perf_counter()
             try:
-                status = await asyncio.wait_for(conn.get(path), timeout=30.0)
+                status, hit = await asyncio.wait_for(conn.get(path), timeout=30.0)
             except FAILURES as exc:
                 errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                 if isinstance(conn, LeanConnection):
                     await conn.close()  # the stream may be mid-response: start a fresh one
                 continue
-            latencies.append(time.perf_counter() - started)
+            latencies.setdefault(route, []).append(time.perf_counter() - started)
+            hits[route] = hits.get(route, 0) + hit
             if status >= 500:
                 errors["5xx"] = errors.get("5xx", 0) + 1
             elif status >= 400:
@@ -145,14 +154,21 @@ async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: 
 
 
 async def hammer(base: str, clients: int, seconds: float, doc_ids: list[str],
-                 think: float, lean: bool = True) -> tuple[list[float], dict[str, int]]:
-    latencies: list[float] = []
+                 think: float, lean: bool = True) -> tuple[dict[str, list[float]], dict[str, int], dict[str, int]]:
+    """Latencies per route, errors by kind and cache hits per route of ``clients`` clients."""
+    latencies: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
     errors: dict[str, int] = {}
     until = time.monotonic() + seconds
     kind = LeanConnection if lean else HttpxConnection
-    await asyncio.gather(*(client(kind(base), until, doc_ids, latencies, errors, random.Random(i), think)
+    await asyncio.gather(*(client(kind(base), until, doc_ids, latencies, errors, random.Random(i), think, hits)
                            for i in range(clients)))
-    return latencies, errors
+    return latencies, errors, hits
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))]
 
 
 def wait_ready(base: str, timeout: float = 60.0) -> None:
@@ -177,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=["lean", "httpx"], default="lean",
                         help="lean: a minimal kept-alive HTTP/1.1 client per connection (default); httpx: "
                              "httpx.AsyncClient, whose own CPU cost inflates the latencies on a small machine")
+    parser.add_argument("--threads", type=int, default=None, help="the server's --threads (default: its own)")
     args = parser.parse_args(argv)
+    threads = ["--threads", str(args.threads)] if args.threads else []
     exe = str(Path(sys.executable).parent / "eventwire")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"
@@ -189,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
-        server = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)], env=env,
+        server = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port), *threads], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         ingest = None
         try:
@@ -198,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             time.sleep(3.0)  # the ingest is past loading its model and writing
             started = time.perf_counter()
-            latencies, errors = asyncio.run(hammer(base, args.clients, args.seconds, doc_ids, args.think,
+            latencies, errors, hits = asyncio.run(hammer(base, args.clients, args.seconds, doc_ids, args.think,
                                                    lean=args.client == "lean"))
             elapsed = time.perf_counter() - started
             ingest_running = ingest.poll() is None
@@ -213,18 +231,24 @@ def main(argv: list[str] | None = None) -> int:
         with Store(db) as after:
             stored = after.summary()["documents"] - before
             integrity = after.conn.execute("PRAGMA integrity_check").fetchone()[0]
-    ms = sorted(x * 1000 for x in latencies)
+    ms = sorted(x * 1000 for route in latencies.values() for x in route)
     result = {"clients": args.clients, "client": args.client, "think_seconds": args.think,
               "seconds": round(elapsed, 1), "requests": len(ms),
               "requests_per_second": round(len(ms) / elapsed, 1),
               "p50_ms": round(statistics.median(ms), 1) if ms else None,
-              "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 1) if ms else None,
+              "p99_ms": round(percentile(ms, 0.99), 1) if ms else None,
               "server_errors": errors.get("5xx", 0), "other_errors": {k: v for k, v in errors.items() if k != "5xx"},
+              "cache_hit_share": round(sum(hits.values()) / len(ms), 3) if ms else None,
               "ingest_running_throughout": ingest_running, "documents_ingested_meanwhile": stored,
               "integrity": integrity, "target_p99_ms": 500}
+    print(f"{'route':<45} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'cached':>7}")
+    for route, seconds in sorted(latencies.items(), key=lambda kv: -percentile(kv[1], 0.99)):
+        print(f"{route:<45} {len(seconds):>8} {percentile(seconds, 0.5) * 1000:>8.1f} "
+              f"{percentile(seconds, 0.99) * 1000:>8.1f} {hits.get(route, 0) / len(seconds):>7.0%}")
     print(f"{args.clients} clients for {result['seconds']} s against 127.0.0.1 while an ingest wrote to the store")
     print(f"requests {result['requests']:,}  ({result['requests_per_second']:,} per second)")
     print(f"latency p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  (target p99 <= 500 ms)")
+    print(f"answers replayed from the server's cache: {result['cache_hit_share']:.0%} (a write empties it)")
     print(f"server errors {result['server_errors']}  other errors {result['other_errors']}")
     print(f"ingest stored {stored} documents meanwhile (still running at the end: {ingest_running}); "
           f"integrity_check: {integrity}")

@@ -140,9 +140,9 @@ def test_an_ingest_that_meets_a_lock_stops_loudly_and_resumes(db: Path, tmp_path
 
 
 def test_whole_store_counts_are_kept_until_any_process_writes(db: Path) -> None:
-    from eventwire.api.cache import StoreVersionCache
+    from eventwire.api.cache import StoreVersion, StoreVersionCache
 
-    cache = StoreVersionCache(str(db))
+    cache = StoreVersionCache(StoreVersion(str(db)))
     calls: list[int] = []
 
     def count() -> int:

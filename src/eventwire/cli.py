@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--port", type=int, default=8000)
     w.add_argument("--public", action="store_true",
                    help="allow an address other than loopback (requires EVENTWIRE_TOKEN)")
+    w.add_argument("--threads", type=int, default=None,
+                   help="requests answered at once; the rest queue in arrival order (default 4)")
     _db(w)
     w.set_defaults(func=cmd_serve)
 
@@ -385,7 +387,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from eventwire.api import create_app
     from eventwire.api.guard import guarded_h11
 
-    app = create_app(args.db or default_db_path(), token)
+    app = create_app(args.db or default_db_path(), token, **({"threads": args.threads} if args.threads else {}))
     mode = "writes need the token" if token else "read-only"
     print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", http=guarded_h11())

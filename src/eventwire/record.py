@@ -298,30 +298,58 @@ def field_types(cls: type) -> dict[str, Any]:
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Build a record of type ``cls`` from its JSON shape, ignoring unknown keys."""
-    return typing.cast(T, _convert(cls, data))
+    return typing.cast(T, converter(cls)(data))
 
 
-def _convert(tp: Any, value: Any) -> Any:
+Converter = typing.Callable[[Any], Any]
+_CONVERTERS: dict[Any, Converter] = {}
+
+
+def converter(tp: Any) -> Converter:
+    """A function from the JSON shape of ``tp`` to a ``tp`` value, built once per type.
+
+    Reading the type (its origin, arguments and dataclass fields) is the slow part of
+    conversion; doing it once per type instead of once per value makes loading a stored
+    record several times faster (the API and the web pages load records on every request)."""
+    found = _CONVERTERS.get(tp)
+    if found is None:
+        found = _build_converter(tp)
+        _CONVERTERS[tp] = found
+    return found
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _build_converter(tp: Any) -> Converter:
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        return _convert(options[0], value)
+        inner = converter(next(a for a in get_args(tp) if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value or ())
-        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+            item = converter(args[0])
+            return lambda value: tuple(map(item, value or ()))
+        items = [converter(a) for a in args]
+        return lambda value: tuple(c(v) for c, v in zip(items, value, strict=True))
     if origin is dict:
-        return dict(value or {})
+        return lambda value: dict(value or {})
     if origin is Literal:
-        return value
+        return _identity
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = field_types(tp)
-        kwargs = {f.name: _convert(hints[f.name], value[f.name])
-                  for f in dataclasses.fields(tp) if f.name in value}
-        return tp(**kwargs)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        return _dataclass_converter(tp)
+    if tp is float:
+        return lambda value: float(value) if isinstance(value, int) else value
+    return _identity
+
+
+def _dataclass_converter(tp: type) -> Converter:
+    hints = field_types(tp)
+    fields = [(f.name, converter(hints[f.name])) for f in dataclasses.fields(tp)]
+
+    def convert(value: Any) -> Any:
+        return tp(**{name: c(value[name]) for name, c in fields if name in value})
+
+    return convert
