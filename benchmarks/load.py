@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
 """The API under load while an ingest writes to the same store.
 
-    python benchmarks/load.py [--clients 50] [--seconds 60] [--think 0] [--events 10000]
+    python benchmarks/load.py [--clients 50] [--seconds 60] [--think 0] [--events 10000] [--mix varied]
 
 A store is built (the store benchmark's synthetic events plus the bundled examples), then
 ``eventwire serve`` runs on 127.0.0.1 in its own process, and ``eventwire ingest`` runs in
 another over the shared VOA stories (repeated, each text made distinct) into the same SQLite
 file (WAL: readers do not wait for the writer). ``--clients`` concurrent clients send a mix of
 requests — event pages with filters, search, incidents, one document, stats, the timeline and
-the overview page — for ``--seconds`` seconds, each waiting ``--think`` seconds between its
+the overview page — for ``--seconds`` seconds. With ``--mix varied`` (the default) the filters,
+page sizes, months, search words and documents are drawn at random from thousands of
+combinations, so most answers are computed, not replayed from the server's cache; ``--mix
+dashboard`` asks the same 13 questions over and over, as dashboards polling the API do. Clients
+send their requests each waiting ``--think`` seconds between its
 requests (0: closed loop, every client always waiting on the server). Only loopback is ever
 contacted, and the loop stops by itself.
 
-Reported: requests per second, p50/p99 latency, server errors (5xx), other errors, and how many
-documents the ingest stored meanwhile. The issue's target: 0 server errors and p99 <= 500 ms
+Reported: requests per second, p50/p99 latency (overall and per route), the share of answers
+the server replayed from its cache, server errors (5xx), other errors, and how many documents
+the ingest stored meanwhile. The issue's target: 0 server errors and p99 <= 500 ms
 with an ingest running. The last line is a JSON object.
 """
 
@@ -31,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -120,12 +126,40 @@ FAILURES = (httpx.HTTPError, TimeoutError, OSError, asyncio.IncompleteReadError,
 
 
 DOCUMENT = "/v1/documents/{id}"
+TYPES = ["AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+COUNTRIES = ["SYR", "USA", "RUS", "UKR", "CHN", "IRN", "ISR", "TUR", "IRQ", "AFG", "PAK", "IND", "NGA", "SDN",
+             "SSD", "ETH", "SOM", "YEM", "LBY", "EGY", "FRA", "GBR", "DEU", "VEN", "MEX", "COL", "MMR", "PRK"]
+WORDS = ["government", "army", "police", "protest", "ceasefire", "election", "talks", "attack", "sanctions",
+         "refugees", "minister", "president", "rebels", "border", "killed", "arrested", "aid", "troops",
+         "opposition", "court", "\"peace talks\"", "\"security forces\"", "\"human rights\"", "vote"]
+
+
+def varied(rng: random.Random) -> tuple[str, str]:
+    """A question drawn from thousands of distinct ones (filters, pages, words, months), as many
+    analysts at once would ask: (its route, for the table; its path with the parameters)."""
+    month = rng.randint(1, 10)
+    limit = rng.randint(1, 100)  # a page size of its own: no two analysts' screens are the same
+    choices = [
+        ("/v1/events?type=", f"/v1/events?type={rng.choice(TYPES)}&limit={limit}"),
+        ("/v1/events?country=", f"/v1/events?country={rng.choice(COUNTRIES)}&sort={rng.choice(['date', '-date'])}"
+                                f"&limit={limit}"),
+        ("/v1/events?since=&until=", f"/v1/events?since=2024-{month:02d}&until=2024-{month + 2:02d}&limit={limit}"),
+        ("/v1/search?q=", f"/v1/search?q={quote(rng.choice(WORDS))}&limit={limit}"),
+        ("/v1/incidents?type=", f"/v1/incidents?type={rng.choice(TYPES)}&limit={limit}"),
+        ("/v1/timeline?type=", f"/v1/timeline?type={rng.choice(TYPES)}&since=2024-{month:02d}"),
+        ("/v1/places?since=", f"/v1/places?since=2024-{month:02d}&type={rng.choice(TYPES)}"),
+        ("/v1/stats", "/v1/stats"),
+        ("/", "/"),
+        ("/events?type=", f"/events?type={rng.choice(TYPES)}&country={rng.choice(COUNTRIES)}"),
+    ]
+    return rng.choice(choices)
 CACHE = "x-eventwire-cache"
 
 
 async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: list[str],
                  latencies: dict[str, list[float]], errors: dict[str, int], rng: random.Random,
-                 think: float, hits: dict[str, int]) -> None:
+                 think: float, hits: dict[str, int], mix: str = "dashboard") -> None:
     """One client: requests in a closed loop (pausing ``think`` s on average) until ``until``;
     each latency is kept under its path (a document's under :data:`DOCUMENT`), and so is the
     count of answers the server replayed from its cache."""
@@ -133,8 +167,11 @@ async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: 
         while time.monotonic() < until:
             if think:
                 await asyncio.sleep(rng.uniform(0, 2 * think))
-            route = rng.choice([*PATHS, DOCUMENT])
-            path = route.format(id=rng.choice(doc_ids)) if route == DOCUMENT else route
+            if mix == "varied" and rng.random() < 12 / 13:
+                route, path = varied(rng)
+            else:
+                route = rng.choice([*PATHS, DOCUMENT]) if mix == "dashboard" else DOCUMENT
+                path = route.format(id=rng.choice(doc_ids)) if route == DOCUMENT else route
             started = time.perf_counter()
             try:
                 status, hit = await asyncio.wait_for(conn.get(path), timeout=30.0)
@@ -154,14 +191,15 @@ async def client(conn: HttpxConnection | LeanConnection, until: float, doc_ids: 
 
 
 async def hammer(base: str, clients: int, seconds: float, doc_ids: list[str],
-                 think: float, lean: bool = True) -> tuple[dict[str, list[float]], dict[str, int], dict[str, int]]:
+                 think: float, lean: bool = True,
+                 mix: str = "dashboard") -> tuple[dict[str, list[float]], dict[str, int], dict[str, int]]:
     """Latencies per route, errors by kind and cache hits per route of ``clients`` clients."""
     latencies: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     errors: dict[str, int] = {}
     until = time.monotonic() + seconds
     kind = LeanConnection if lean else HttpxConnection
-    await asyncio.gather(*(client(kind(base), until, doc_ids, latencies, errors, random.Random(i), think, hits)
+    await asyncio.gather(*(client(kind(base), until, doc_ids, latencies, errors, random.Random(i), think, hits, mix)
                            for i in range(clients)))
     return latencies, errors, hits
 
@@ -193,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=["lean", "httpx"], default="lean",
                         help="lean: a minimal kept-alive HTTP/1.1 client per connection (default); httpx: "
                              "httpx.AsyncClient, whose own CPU cost inflates the latencies on a small machine")
+    parser.add_argument("--mix", choices=["dashboard", "varied"], default="varied",
+                        help="dashboard: the same 13 questions over and over; varied (default): thousands of "
+                             "distinct questions, so that most answers must be computed")
     parser.add_argument("--threads", type=int, default=None, help="the server's --threads (default: its own)")
     args = parser.parse_args(argv)
     threads = ["--threads", str(args.threads)] if args.threads else []
@@ -217,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(3.0)  # the ingest is past loading its model and writing
             started = time.perf_counter()
             latencies, errors, hits = asyncio.run(hammer(base, args.clients, args.seconds, doc_ids, args.think,
-                                                   lean=args.client == "lean"))
+                                                   lean=args.client == "lean", mix=args.mix))
             elapsed = time.perf_counter() - started
             ingest_running = ingest.poll() is None
         finally:
@@ -232,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
             stored = after.summary()["documents"] - before
             integrity = after.conn.execute("PRAGMA integrity_check").fetchone()[0]
     ms = sorted(x * 1000 for route in latencies.values() for x in route)
-    result = {"clients": args.clients, "client": args.client, "think_seconds": args.think,
+    result = {"clients": args.clients, "client": args.client, "mix": args.mix, "think_seconds": args.think,
               "seconds": round(elapsed, 1), "requests": len(ms),
               "requests_per_second": round(len(ms) / elapsed, 1),
               "p50_ms": round(statistics.median(ms), 1) if ms else None,

@@ -203,3 +203,32 @@ def test_the_server_answers_a_few_requests_at_once_and_queues_the_rest(db: Path)
         assert client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 3
     with pytest.raises(UsageError):
         create_app(db, threads=0)
+
+
+def test_a_document_being_extracted_does_not_take_a_reader_s_thread(db: Path) -> None:
+    """Posted documents have their own lane: with one reader thread, reads still answer while a
+    write extracts (were writes in the readers' pool, the read would wait for the whole write)."""
+    app = create_app(db, "tok", threads=1)
+    headers = {"Authorization": "Bearer tok", "Content-Type": "text/plain"}
+    finished: dict[str, float] = {}
+
+    async def scenario() -> None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 1  # as the lifespan does
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://lanes.test", timeout=60) as client:
+            async def write() -> None:
+                text = " ".join([SECOND] * 40)  # long enough to extract for a while
+                assert (await client.post("/v1/documents", content=text.encode(), headers=headers)).status_code == 201
+                finished["write"] = asyncio.get_running_loop().time()
+
+            async def read() -> None:
+                await asyncio.sleep(0.05)  # the write has taken its thread
+                for n in range(3):
+                    response = await client.get(f"/v1/events?limit={n + 1}")
+                    assert response.status_code == 200
+                finished["read"] = asyncio.get_running_loop().time()
+
+            await asyncio.gather(write(), read())
+
+    asyncio.run(scenario())
+    assert finished["read"] < finished["write"]

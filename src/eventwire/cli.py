@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--public", action="store_true",
                    help="allow an address other than loopback (requires EVENTWIRE_TOKEN)")
     w.add_argument("--threads", type=int, default=None,
-                   help="requests answered at once; the rest queue in arrival order (default 4)")
+                   help="reads answered at once; the rest queue in arrival order (default 4)")
     _db(w)
     w.set_defaults(func=cmd_serve)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire import __version__
 from eventwire.api.cache import ResponseCache, StoreVersion, StoreVersionCache
+from eventwire.api.connections import ThreadStores
 from eventwire.errors import (
     BinaryInput,
     EmptyInput,
@@ -60,10 +61,16 @@ WRITE_TIMEOUT = 5.0
 RETRY_AFTER = "5"
 """Seconds a client is told to wait before it sends a write the locked database refused (503)."""
 THREADS = 4
-"""Requests answered at once. Answers are mostly Python work under one lock (the GIL), so more
-threads only share the processor among more requests: with 40 (anyio's default) a heavy page
-waiting behind 39 others takes 40 times its own time, while a short queue answers in arrival
-order and SQLite, which releases the lock, still overlaps with the Python work."""
+"""Reads answered at once. Answers are mostly Python work under one lock (the GIL), so more
+threads only share the processor among more requests and pass the lock back and forth: with
+40 (anyio's default) a heavy page waiting behind 39 others takes 40 times its own time. With
+``benchmarks/load.py`` (50 clients, an ingest running): fewer threads answer more requests per
+second (varied questions: 1 thread 265/s, 2 threads 237/s, 4 threads 203/s), but four keep a
+slow question (a whole-store count after a write) from holding up the rest, which is what the
+99th percentile measures (repeated questions: 4 threads 368-447 ms, 2 threads 482-514 ms)."""
+WRITE_THREADS = 2
+"""Posted documents extracted at once, in a lane of their own so that a write (a second of
+extraction) never takes a reader's thread."""
 
 
 class SecurityHeaders:
@@ -133,6 +140,8 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     if threads < 1:
         raise UsageError(f"threads must be at least 1, not {threads}")
 
+    writing = anyio.CapacityLimiter(WRITE_THREADS)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads  # this event loop's pool
@@ -148,13 +157,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     version = StoreVersion(db_path)
     aggregates = StoreVersionCache(version)  # whole-store counts, until the next write
 
-    @contextmanager
-    def opened() -> Iterator[Store]:
-        store = Store(db_path)
-        try:
-            yield store
-        finally:
-            store.close()
+    opened = ThreadStores(db_path).opened  # reads reuse their thread's connection
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ResponseCache, version=version)  # outermost: replays the headers above too
@@ -201,7 +204,7 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
         _authorise(request, token)
         body = await _read_capped(request, max_body, body_timeout)
         item = _raw_item(body, request.headers.get("content-type", ""))
-        result = await run_in_threadpool(_ingest, db_path, item, write_timeout)
+        result = await anyio.to_thread.run_sync(_ingest, db_path, item, write_timeout, limiter=writing)
         return JSONResponse(envelope(result), status_code=201 if result["status"] == "new" else 200)
 
     # --- events, claims, incidents ------------------------------------------------------
@@ -233,9 +236,9 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
                 where.append(f"{column} LIKE ?" if column == "speaker" else f"{column} = ?")
                 params.append(f"%{value}%" if column == "speaker" else value)
         with opened() as store:
-            rows = [dict(r) for r in store.conn.execute(
+            rows = q.dicts(store.conn.execute(
                 "SELECT * FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
-                + " ORDER BY doc_id, claim_id LIMIT ? OFFSET ?", [*params, limit, offset])]
+                + " ORDER BY doc_id, claim_id LIMIT ? OFFSET ?", [*params, limit, offset]))
         return envelope(rows, limit=limit, offset=offset, count=len(rows))
 
     @app.get("/v1/incidents")

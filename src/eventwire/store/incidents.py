@@ -26,6 +26,7 @@ from eventwire.incidents.linking import index_keys
 from eventwire.incidents.mentions import EventMention, mentions_from_record
 from eventwire.incidents.summary import Incident, Outlet, summarise
 from eventwire.record import Record
+from eventwire.store.query import dicts
 
 MIGRATION = """
     CREATE TABLE incidents (
@@ -229,7 +230,7 @@ def query(conn: sqlite3.Connection, f: IncidentFilter) -> list[dict[str, Any]]:
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY " + INCIDENT_ORDER[f.sort] + " LIMIT ?")
     params.append(f.limit)
-    return [dict(r) for r in conn.execute(sql, params)]
+    return dicts(conn.execute(sql, params))
 
 
 def get(conn: sqlite3.Connection, incident_id: str) -> Incident:
@@ -250,4 +251,4 @@ def of_document(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT DISTINCT " + ", ".join("i." + c for c in INCIDENT_COLUMNS) + " FROM incident_mentions m "
         "JOIN incidents i ON i.id = m.incident_id WHERE m.doc_id = ? ORDER BY i.id", (doc_id,))
-    return [dict(r) for r in rows]
+    return dicts(rows)

@@ -52,6 +52,15 @@ CONTESTED = ("(e.contested = 1 OR EXISTS (SELECT 1 FROM incident_mentions m JOIN
              " WHERE m.doc_id = e.doc_id AND m.event_id = e.event_id AND i.status IN ('contested', 'denied')))")
 
 
+def dicts(rows: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """Every row of an executed query as a dictionary of its column names.
+
+    Zipping the names with each row's values is about twice as fast as ``dict(sqlite3.Row)``,
+    which looks every column up by name; pages of events are hundreds of rows."""
+    names = [c[0] for c in rows.description]
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """What events to return. Text filters match substrings, case-insensitively."""
@@ -257,7 +266,7 @@ def events(conn: sqlite3.Connection, f: EventFilter) -> Page:
         extra_params += [value, doc_id, event_id]
     # limit is an int we computed, never user text
     sql, params = _select(f, extra, extra_params, limit + 1, _dense_box(conn, f))
-    rows = [dict(r) for r in conn.execute(sql, params)]
+    rows = dicts(conn.execute(sql, params))
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = None
@@ -340,7 +349,7 @@ def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: 
         "SELECT doc_id, claim_id, kind, title, snippet(search, 4, ?, ?, '…', 16) AS snippet, "
         f"bm25(search) AS rank FROM search WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
         [*marks, *params, _limit(limit), max(0, offset)])
-    return [dict(r) for r in rows]
+    return dicts(rows)
 
 
 # --- aggregates ---------------------------------------------------------------------------
@@ -348,30 +357,30 @@ def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: 
 def events_per_day(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """(day, type, events): the timeline. Events are counted on their first day."""
     where, params = _with_dates(f)
-    return [dict(r) for r in conn.execute(
+    return dicts(conn.execute(
         f"SELECT {DAY} AS day, e.type, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY day, e.type ORDER BY day, e.type",
-        params)]
+        params))
 
 
 def top_actor_pairs(conn: sqlite3.Connection, f: EventFilter = EventFilter(), n: int = 20) -> list[dict[str, Any]]:
     """The (source, target) pairs with the most events."""
     where, params = _with_dates(f)
     where += ["e.source != ''", "e.target != ''"]
-    return [dict(r) for r in conn.execute(
+    return dicts(conn.execute(
         "SELECT e.source, e.target, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id WHERE "
         + " AND ".join(where) + " GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
-        [*params, _limit(n)])]
+        [*params, _limit(n)]))
 
 
 def events_per_place(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Resolved places with their event counts (for the map)."""
     where, params = _with_dates(f)
     where.append("e.lat IS NOT NULL")
-    return [dict(r) for r in conn.execute(
+    return dicts(conn.execute(
         "SELECT e.place, e.place_country, e.place_precision, e.lat, e.lon, COUNT(*) AS events FROM events e "
         "JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
-        + " GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY events DESC, e.place", params)]
+        + " GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY events DESC, e.place", params))
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.store import datasette, duplicates, incidents, query, rows
 from eventwire.store.incidents import IncidentFilter
-from eventwire.store.query import EventFilter, Page
+from eventwire.store.query import EventFilter, Page, dicts
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", """
@@ -214,19 +214,19 @@ class Store:
             sql += " WHERE domain LIKE ? ESCAPE '\\' OR source_name LIKE ? ESCAPE '\\'"
             params += [query._like_part(outlet)] * 2
         sql += " ORDER BY published DESC, rowid DESC" if newest_first else " ORDER BY rowid"
-        return [dict(r) for r in self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, max(0, offset)])]
+        return dicts(self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, max(0, offset)]))
 
     def copies(self, doc_id: str) -> list[dict[str, Any]]:
         """Every place the text of ``doc_id`` was seen (url, outlet, date), first seen first."""
-        return [dict(r) for r in self.conn.execute(
+        return dicts(self.conn.execute(
             "SELECT url, domain, source_name, published, origin, seen_at FROM document_copies "
-            "WHERE doc_id = ? ORDER BY seen_at, rowid", (doc_id,))]
+            "WHERE doc_id = ? ORDER BY seen_at, rowid", (doc_id,)))
 
     def syndication_group(self, group: str) -> list[dict[str, Any]]:
         """Documents of one group of near-identical texts, the original first."""
-        return [dict(r) for r in self.conn.execute(
+        return dicts(self.conn.execute(
             "SELECT id, url, domain, source_name, published, duplicate_of, similarity FROM documents "
-            "WHERE id = ? OR syndication_group = ? ORDER BY rowid", (group, group))]
+            "WHERE id = ? OR syndication_group = ? ORDER BY rowid", (group, group)))
 
     def add_error(self, error: ErrorRecord) -> None:
         def once() -> None:
@@ -289,8 +289,8 @@ class Store:
         return self._retrying(once)
 
     def errors(self, limit: int = 1000) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(
-            "SELECT * FROM errors ORDER BY id LIMIT ?", (limit,))]
+        return dicts(self.conn.execute(
+            "SELECT * FROM errors ORDER BY id LIMIT ?", (limit,)))
 
     def summary(self) -> dict[str, Any]:
         one = self.conn.execute
