@@ -12,7 +12,7 @@ from eventwire.extract.context import DocContext
 from eventwire.extract.contradictions import find_contradictions
 from eventwire.extract.events import EventExtractor
 from eventwire.extract.mentions import entity_mentions
-from eventwire.extract.outlets import OutletMemory
+from eventwire.extract.outlets import OutletMemory, domain_home
 from eventwire.extract.places import resolve_places
 from eventwire.extract.times import extract_times
 from eventwire.record import Document, Entity, Record, Sentence
@@ -29,7 +29,8 @@ def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -
     mentions = entity_mentions(doc)
     actors, mention_actor = ActorBuilder(doc, mentions, document.published.value).build()
     outlet = document.source.domain if document.source else None
-    places, mention_place = resolve_places(doc, mentions, actors, outlets.home(outlet) if outlets else None)
+    home = outlets.home(outlet) if outlets is not None else domain_home(outlet)
+    places, mention_place = resolve_places(doc, mentions, actors, home)
     if outlets is not None:
         outlets.learn(outlet, places)
     times = extract_times(document.text, mentions, document.published, doc)

@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from eventwire.record import Place
-from eventwire.resolve.kb import countries
+from eventwire.resolve.kb import countries, iso2_codes
 
 MIN_SEEN = 3
 """Confident places an outlet must have shown before its home is used."""
@@ -32,12 +32,45 @@ MAX_OUTLETS = 10_000
 """Outlets remembered at once (least recently seen forgotten first)."""
 
 
+VANITY_TLDS = frozenset({"ag", "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "ml", "nu", "sh", "tk",
+                         "to", "tv", "vc", "ws"})
+"""Country-code domains used by outlets anywhere for their spelling ("news.co", "radio.fm"):
+they say nothing of where the outlet is."""
+
+
 @dataclass(frozen=True, slots=True)
 class Home:
-    """An outlet's home: its usual country and, when clear, province ("USA.Texas")."""
+    """An outlet's home: its usual country and, when clear, province ("USA.Texas"); ``label``
+    is the outlet's own name as its domain spells it ("parisbeacon" for parisbeacon.com)."""
 
     country: str | None
     region: str | None
+    label: str = ""
+
+    def names(self, place: str) -> bool:
+        """Whether the outlet is named after ``place`` ("Paris" in parisbeacon.com): a local
+        paper's own town, which it names without a state."""
+        key = "".join(ch for ch in place.lower() if ch.isalpha())
+        return len(key) >= 4 and key in self.label
+
+
+def domain_label(outlet: str) -> str:
+    """The name part of an outlet's domain: "www.theparisnews.com" -> "theparisnews"."""
+    parts = outlet.lower().removeprefix("www.").split(".")
+    return parts[0] if parts else ""
+
+
+def domain_home(outlet: str | None) -> Home | None:
+    """What the domain alone says: the country of a national domain (lfpress.ca -> Canada,
+    independent.co.uk -> United Kingdom), and the outlet's name; None for an unknown outlet."""
+    if not outlet:
+        return None
+    tld = outlet.lower().rstrip(".").rsplit(".", 1)[-1]
+    country = None
+    if len(tld) == 2 and tld not in VANITY_TLDS:
+        iso2 = "GB" if tld == "uk" else tld.upper()
+        country = next((iso3 for iso3, code in iso2_codes().items() if code == iso2), None)
+    return Home(country, None, domain_label(outlet))
 
 
 class OutletMemory:
@@ -48,21 +81,23 @@ class OutletMemory:
         self._countries: dict[str, Counter[str]] = {}
 
     def home(self, outlet: str | None) -> Home | None:
-        """The outlet's home, or None when it has not shown one clearly yet."""
+        """The outlet's home as its earlier stories show it; until they show one clearly,
+        what its domain says (:func:`domain_home`)."""
+        fallback = domain_home(outlet)
         if not outlet or outlet not in self._regions:
-            return None
+            return fallback
         regions, countries = self._regions[outlet], self._countries[outlet]
         seen = sum(countries.values())
         if seen < MIN_SEEN:
-            return None
+            return fallback
         country, n = countries.most_common(1)[0]
         if n < HOME_SHARE * seen:
-            return None
+            return fallback
         region = None
         if regions:
             top, m = regions.most_common(1)[0]
             region = top if m >= HOME_SHARE * seen and top.startswith(country + ".") else None
-        return Home(country, region)
+        return Home(country, region, domain_label(outlet))
 
     def learn(self, outlet: str | None, places: list[Place] | tuple[Place, ...]) -> None:
         """Count the confidently resolved places of one processed document."""
@@ -85,4 +120,4 @@ class OutletMemory:
             self._countries.pop(old, None)
 
 
-__all__ = ["CONFIDENT", "HOME_SHARE", "MIN_SEEN", "Home", "OutletMemory"]
+__all__ = ["CONFIDENT", "HOME_SHARE", "MIN_SEEN", "Home", "OutletMemory", "domain_home", "domain_label"]

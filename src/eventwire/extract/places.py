@@ -85,6 +85,7 @@ class ToponymResolver:
         self.gaz = gazetteer()
         self.context = country_context(doc, mentions, actors)
         self.regions: Counter[str] = Counter()
+        self.home = home
         if home is not None and home.country:  # the outlet's usual home counts as sure places
             self.context[home.country] += 1
             if home.region:
@@ -93,11 +94,13 @@ class ToponymResolver:
         sure_countries: Counter[str] = Counter()
         for m in mentions:
             if m.label in PLACE_LABELS:
+                if self._home_town(m.text):
+                    continue  # the outlet's own town: its home already counts
                 found = self.gaz.resolve(m.text, self.context, _country_after(doc, m),
                                          near_region=_region_after(doc, m.end))
                 if found is None:
                     continue
-                if found.alternatives and found.confidence < 0.7:
+                if (found.alternatives and found.confidence < 0.7) or self._also_at_home(m.text, found.entry):
                     sure = self._sure_where(m)  # unsure which place, but maybe sure of the country
                 else:
                     e = found.entry
@@ -121,10 +124,33 @@ class ToponymResolver:
         out: Counter[str] = Counter()
         for a in actors:
             if a.kind == "country" and a.country and a.country != home and \
-                    known.by_capital.get(normalise(a.name)) == a.country and \
+                    (known.by_capital.get(normalise(a.name)) == a.country or self._home_town(a.name)) and \
                     any(e.country == home for e in self.gaz.candidates(a.name)):
                 out[a.country] += 1
         return out
+
+    def _towns_at_home(self, name: str) -> list[GeoEntry]:
+        """Towns called ``name`` in the outlet's home province (its country when no province
+        is known)."""
+        home = self.home
+        if home is None or not home.country:
+            return []
+        return [e for e in self.gaz.candidates(name) if e.precision == "city" and e.country == home.country
+                and (home.region is None or f"{e.country}.{e.admin1}" == home.region)]
+
+    def _home_town(self, name: str) -> bool:
+        """The outlet is named after this town and has one at home: "Paris" in parisbeacon.com
+        when its stories are about Texas, "Moscow" in moscowtimes.ru. Read in the outlet's home,
+        and never as evidence of a foreign country."""
+        return self.home is not None and self.home.names(name) and bool(self._towns_at_home(name))
+
+    def _also_at_home(self, name: str, reading: GeoEntry) -> bool:
+        """A foreign reading of a name that is also a town in the outlet's home province: in a
+        Kentucky paper "London" may be the Laurel County seat, so its first reading as England's
+        capital must not count as a sure sign that the story is about Britain."""
+        home = self.home
+        return home is not None and home.region is not None and reading.country != home.country and \
+            bool(self._towns_at_home(name))
 
     def _coherence(self, readings: dict[str, list[GeoEntry]]) -> Counter[str]:
         """Countries that could hold many of the story's place names at once (each name votes
@@ -177,16 +203,28 @@ class ToponymResolver:
         return None
 
     def resolve_mention(self, m: Mention) -> Resolution | None:
-        return self.gaz.resolve(m.text, self.context, _country_after(self.doc, m), self.regions,
-                                _region_after(self.doc, m.end), _local_institution(self.text, m.end_char),
+        near, near_region = self._stated_or_home(m.text, _country_after(self.doc, m), _region_after(self.doc, m.end))
+        return self.gaz.resolve(m.text, self.context, near, self.regions, near_region,
+                                _local_institution(self.text, m.end_char),
                                 _may_be_capital(self.text, m.start_char, m.end_char))
+
+    def _stated_or_home(self, name: str, near: str | None,
+                        near_region: tuple[str, str] | None) -> tuple[str | None, tuple[str, str] | None]:
+        """The country and province stated beside a name ("Paris, Texas"); for the town an
+        outlet is named after, its home, as though stated ("Paris" in parisbeacon.com)."""
+        if near or near_region or self.home is None or not self._home_town(name):
+            return near, near_region
+        country, _, province = (self.home.region or "").partition(".")
+        return self.home.country, (country, province) if province else None
 
     def resolve_span(self, start: int, end: int) -> Resolution | None:
         """The reading of the place named at characters [start, end) of the document."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         near = _country_after_index(self.doc, span.end) if span is not None else None
         region = _region_after(self.doc, span.end) if span is not None else None
-        return self.gaz.resolve(self.text[start:end], self.context, near, self.regions, region,
+        name = self.text[start:end]
+        near, region = self._stated_or_home(name, near, region)
+        return self.gaz.resolve(name, self.context, near, self.regions, region,
                                 _local_institution(self.text, end), _may_be_capital(self.text, start, end))
 
 
