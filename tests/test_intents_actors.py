@@ -1077,3 +1077,33 @@ def test_an_ethnic_group_acted_on_or_described_where_it_lives(text: str, name: s
 def test_being_for_or_against_a_country_is_not_belonging_to_it(text: str, name: str) -> None:
     actor = next(a for a in record_of(text).actors if a.name == name)
     assert actor.country not in ("SYR", "RUS")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # PLOVER GSR PROTEST: "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike
+    # yesterday to protest President Assad's failure to usher in meaningful political reforms."
+    ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike yesterday to protest "
+     "President Assad's failure to usher in meaningful political reforms.", "SYR"),
+    # PLOVER GSR PROTEST: "Young Algerians blocked roads leading to the city centre on Sunday to press their
+    # demands for greater freedom and opportunities from President Bouteflika's government."
+    ("Young Algerians blocked roads leading to the city centre on Sunday to press their demands for greater "
+     "freedom and opportunities from President Bouteflika's government.", "DZA"),
+    # not from a benchmark: the same pattern in another country's words
+    ("Truck drivers blocked the main highway into Lima on Monday to protest the Peruvian government's new "
+     "fuel tax.", "PER"),
+])
+def test_a_protest_acting_on_a_thing_is_aimed_at_the_party_in_its_purpose(text: str, country: str) -> None:
+    assert country in _target_countries(text, "PROTEST")
+
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    # PLOVER GSR REJECT: "The Turkish government has refused to commit to any direct assistance to the US-led
+    # war against Iraq, citing domestic opposition."
+    ("The Turkish government has refused to commit to any direct assistance to the US-led war against Iraq, "
+     "citing domestic opposition.", "REJECT", "USA"),
+    # not from a benchmark
+    ("Turkey refused any help to the US-led mission.", "REJECT", "USA"),
+])
+def test_who_leads_a_thing_is_the_party_behind_it(text: str, kind: str, country: str) -> None:
+    assert country in _target_countries(text, kind)

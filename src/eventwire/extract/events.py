@@ -572,6 +572,7 @@ class EventExtractor:
                 d.target += self._destination(tok, d)
             if not any(r.actor for r in d.target):
                 d.target = self._left_country(tok, d) or self._undergoers(tok, d) or d.target
+            d.target = self._protest_aim(tok, d) or d.target
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         for c in tok.children:
@@ -611,6 +612,31 @@ class EventExtractor:
             d.target = self._left_country(tok, d) or self._deprived(tok, d) or d.target
         if not any(r.actor for r in d.target) and (d.cameo.startswith("13") or self._ptype(d.cameo) == "THREATEN"):
             d.target = self._condition_party(tok) or d.target
+        d.target = self._protest_aim(tok, d) or d.target
+
+    def _protest_aim(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """Whom a protest is aimed at, by its purpose, when what it acts on is a thing: "started a
+        hunger strike to protest President Assad's failure", "blocked roads to press their demands
+        from President Bouteflika's government", "in defiance of Chinese authorities" (PLOVER codes
+        the party the protest addresses, not the street it blocks). The first party in the
+        purpose, other than the protesters themselves."""
+        kind = self.lex.type_of(d.cameo)
+        if kind is None or kind[0] != "PROTEST":
+            return []
+        verbs = [tok] + ([tok.head] if d.nominal and tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
+        objects = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+        if any(self.ctx.actor_at(o) for o in objects):
+            return []  # "protested the Israeli raid": the object already names the party
+        own = {r.actor for r in d.source if r.actor}
+        for node in [*verbs, *objects]:  # "a hunger strike to protest …" hangs on the strike
+            for part in node.children:
+                if not _states_purpose(part):
+                    continue
+                for t in part.subtree:
+                    actor = self.ctx.actor_at(t)
+                    if actor and actor not in own and t.dep_ in PARTY_DEPS and t.pos_ != "PRON":
+                        return self._with_conjuncts(t)
+        return []
 
     def _grievance_parties(self, tok: Token, d: Draft) -> list[ActorRef]:
         """For an accusation, the party its grievance is about ("over two Israeli air raids",
@@ -706,6 +732,11 @@ class EventExtractor:
                               for o in map(self._party_token, p.children) if o is not None]
             owners = [(t, c) for t in things for c in t.children
                       if c.dep_ in ("amod", "compound", "poss", "nmod") and self.ctx.actor_at(c)]
+            owners += [(t, m) for t in things for c in t.children if not self.ctx.actor_at(c)
+                       and (c.dep_ == "poss" or (c.dep_ == "amod" and c.tag_ == "VBN"))
+                       for m in c.children if m.dep_ in ("amod", "compound", "npadvmod") and self.ctx.actor_at(m)]
+            # "the Peruvian government's new fuel tax": Peru, through the owner's nationality;
+            # "the US-led war": the United States, who leads it
             if owners:  # "restrictions against German goods", "shell Iraqi towns": Germany, Iraq
                 return [self._owned(thing, owner) for thing, owner in owners]
             undergoers = [r for r in self._object_parties(obj, ("of",)) if r.actor]
@@ -978,6 +1009,25 @@ def _measure_of(tok: Token) -> Token | None:
     if measure.lemma_.lower() in MEASURE_NOUNS or measure.like_num:
         return measure
     return None
+
+
+PURPOSE_VERBS = frozenset({"protest", "demand", "press", "show", "call", "denounce", "oppose", "condemn",
+                           "urge", "seek", "express", "voice", "decry", "force", "pressure"})
+"""Verbs of a protest's purpose clause ("… to protest X", "… calling for X's removal")."""
+PURPOSE_PREPS = frozenset({"against", "over", "following"})
+DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "support", "solidarity"})
+PARTY_DEPS = frozenset({"pobj", "dobj", "poss", "compound", "amod", "nmod", "appos"})
+
+
+def _states_purpose(part: Token) -> bool:
+    """A clause or phrase that says what a protest is for or against: "to protest …", "calling
+    for …", "over the bill …", "in defiance of …"."""
+    if part.dep_ in ("advcl", "xcomp", "acl", "conj") and part.lemma_ in PURPOSE_VERBS:
+        return True
+    if part.dep_ == "prep" and part.lower_ in PURPOSE_PREPS:
+        return True
+    return part.dep_ == "prep" and part.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.lemma_ in DEFIANCE_NOUNS for o in part.children)
 
 
 def _came_under(tok: Token) -> bool:
