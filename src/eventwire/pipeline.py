@@ -153,9 +153,10 @@ class Extract:
                     except Exception as exc:
                         results[i] = error_record(d.origin or d.id, self.name, exc, d.id)
                         parsed.append(None)
-            for (i, _doc), (d, _text), sdoc in zip(docs, fits, parsed, strict=True):
+            for (i, _doc), (d, text), sdoc in zip(docs, fits, parsed, strict=True):
                 if sdoc is None:
                     continue
+                sdoc.user_data["eventwire.text"] = text  # what was parsed: spaCy's Doc.text joins it again
                 try:
                     results[i] = extract(d, sdoc, self.outlets)
                 except Exception as exc:

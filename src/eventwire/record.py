@@ -266,21 +266,37 @@ class ErrorRecord:
 T = TypeVar("T")
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A record class's field names in output order (a record's format first), read once."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if "format" in names and issubclass(cls, Record):
+            names = ("format", *(n for n in names if n != "format"))
+        _FIELD_NAMES[cls] = names
+    return names
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def to_dict(obj: Any) -> Any:
-    """Convert a record (or any nested value) to plain JSON-ready Python values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        result: dict[str, Any] = {}
-        if isinstance(obj, Record):
-            result["format"] = obj.format
-        for f in dataclasses.fields(obj):
-            if f.name == "format" and isinstance(obj, Record):
-                continue
-            result[f.name] = to_dict(getattr(obj, f.name))
-        return result
+    """Convert a record (or any nested value) to plain JSON-ready Python values.
+
+    Field names are read once per class (:func:`_field_names`): asking ``dataclasses`` on every
+    value made storing a record slower than extracting some of its parts."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, (tuple, list)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
+    cls = type(obj)
+    if hasattr(cls, "__dataclass_fields__"):
+        return {name: to_dict(getattr(obj, name)) for name in _field_names(cls)}
     return obj
 
 

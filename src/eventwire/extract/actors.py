@@ -29,6 +29,7 @@ from eventwire.extract.mentions import (
     places_of_act,
     places_of_role,
 )
+from eventwire.nlp import doc_text
 from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
@@ -83,12 +84,13 @@ class ActorBuilder:
         self.of_mention: dict[int, int] = {}
         self.acronyms = self._parenthetical_acronyms()
         self.place_entity = place_entities(doc)
+        self.organisations = [e for e in doc.ents if e.label_ == "ORG"]  # Doc.ents builds new spans on each access
 
     def _parenthetical_acronyms(self) -> dict[str, str]:
         """"Government of National Accord (GNA)" -> {"gna": "government of national accord"}."""
         out: dict[str, str] = {}
         for m in re.finditer(r"([A-Z][\w’'-]*(?:\s+(?:of|for|the|and|in|[A-Z][\w’'-]*))+)\s*\(([A-Z]{2,8})\)",
-                             self.doc.text):
+                             doc_text(self.doc)):
             long_form, acro = m.group(1), m.group(2)
             words = long_form.split()
             # keep the shortest tail whose initials spell the acronym, else the whole phrase
@@ -233,9 +235,8 @@ class ActorBuilder:
         if text_key in IGO_NAMES or re.match(r"(un|united nations)\b", text_key) or \
                 any(w in ("un", "u.n.", "unsmil", "nato", "eu") for w in lowered):
             d.igo = True
-        if m.label == "PERSON" and any(name_key(e.text) in IGO_NAMES for e in self.doc.ents
-                                       if e.label_ == "ORG" and m.start - 7 <= e.start and e.end <= m.start
-                                       and e.end > words[0].i):
+        if m.label == "PERSON" and any(name_key(e.text) in IGO_NAMES for e in self.organisations
+                                       if m.start - 7 <= e.start and e.end <= m.start and e.end > words[0].i):
             d.igo = True  # "Arab League Secretary General Chadli Klibi": the organisation's official
         if text_key in MEDIA_NAMES:
             d.sectors["MED"] += 2

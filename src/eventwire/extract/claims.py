@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.quotes import Quote
+from eventwire.nlp import doc_text
 from eventwire.record import Claim, TextSpan
 from eventwire.record import Span as CharSpan
 
@@ -83,7 +84,7 @@ class ClaimExtractor:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = doc_text(ctx.doc)
         self.quotes = ctx.quotes  # found once per document, shared with pronoun resolution
         self.claims: list[Claim] = []
         self.used_cues: set[int] = set()
@@ -616,10 +617,12 @@ def _is_reporting(token: Token) -> bool:
     expression in which nobody reports anything ("let's say", "it goes without saying that",
     "needless to say", "it is worth noting that") nor a speech act only wished for or required
     ("wants to ask", "requiring candidates to disclose")."""
+    lemma = token.lemma_
+    if lemma not in REPORTING and lemma != "point":
+        return False  # most words: no need to look at the parse around them
     if _fixed_expression(token):
         return False
-    return token.lemma_ in REPORTING or (token.lemma_ == "point" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
+    return lemma in REPORTING or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
 
 
 UNREALISED_FRAMES = {"want", "require", "encourage", "plan", "hope", "need", "try", "expect", "allow", "force",

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract.mentions import Mention
 from eventwire.extract.quotes import Quote, find_quotes
+from eventwire.nlp import doc_text
 from eventwire.record import Actor, ActorRef
 from eventwire.resolve.kb import countries
 
@@ -42,7 +43,7 @@ class DocContext:
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        return find_quotes(self.doc.text)
+        return find_quotes(doc_text(self.doc))
 
     def quote_around(self, char: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= char < q.end), None)

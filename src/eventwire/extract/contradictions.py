@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from eventwire.nlp import doc_text
 from eventwire.record import Actor, Claim, Contradiction, Event, Place, Time
 from eventwire.resolve.kb import agents, countries
 
@@ -136,7 +137,7 @@ def _conflicting_values(doc: Doc, claims: list[Claim], events: list[Event], acto
 
 def _values_conflict(doc: Doc, first: Claim, second: Claim, a: Event, b: Event, country_of: dict[str, str | None],
                      place_by_id: dict[str, Place], time_by_id: dict[str, Time]) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     count_a = casualty_count(text[first.content.start:first.content.end])
     count_b = casualty_count(text[second.content.start:second.content.end])
     if count_a and count_b and counts_conflict(count_a, count_b):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
 from eventwire.extract.outlets import Home
+from eventwire.nlp import doc_text
 from eventwire.record import Actor, Place
 from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
@@ -81,7 +82,7 @@ class ToponymResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention], actors: list[Actor], home: Home | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy joins every token again on each access of Doc.text
+        self.text = doc_text(doc)
         self.gaz = gazetteer()
         self.context = country_context(doc, mentions, actors)
         self.regions: Counter[str] = Counter()
