@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventwire.ingest import extract_text
 from eventwire.record import Record
 
@@ -19,3 +21,17 @@ def events_by_trigger(record: Record) -> dict[str, list[str]]:
 
 def actor_name(record: Record, actor_id: str | None) -> str | None:
     return next((a.name for a in record.actors if a.id == actor_id), None)
+
+
+KADUGLI = "Rebels shelled the town of Kadugli on Sunday, killing 12 civilians, local officials said."
+KADUGLI_LATER = "The army said on Monday it had retaken the road to Kadugli after two days of fighting."
+"""Two short stories for store tests: one stored first, the other written during a test."""
+
+
+def store_with_one_story(path: Path) -> Path:
+    """A new SQLite store at ``path`` holding :data:`KADUGLI`, extracted for real."""
+    from eventwire.store import Store
+
+    with Store(path) as store:
+        store.add(record_of(KADUGLI), "first")
+    return path

@@ -23,11 +23,10 @@ from fastapi.testclient import TestClient
 from eventwire.api import create_app
 from eventwire.errors import StoreBusy
 from eventwire.store import Store
-from helpers import record_of
+from helpers import KADUGLI, KADUGLI_LATER, record_of, store_with_one_story
 
 TOKEN = "s3cret-token"
-FIRST = "Rebels shelled the town of Kadugli on Sunday, killing 12 civilians, local officials said."
-SECOND = "The army said on Monday it had retaken the road to Kadugli after two days of fighting."
+FIRST, SECOND = KADUGLI, KADUGLI_LATER
 
 
 @contextmanager
@@ -51,10 +50,7 @@ def locked(path: Path, release_after: float | None = None) -> Iterator[sqlite3.C
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "locked.db"
-    with Store(path) as store:
-        store.add(record_of(FIRST), "first")
-    return path
+    return store_with_one_story(tmp_path / "locked.db")
 
 
 def snapshot(path: Path) -> list[tuple[str, str]]:

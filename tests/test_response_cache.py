@@ -27,19 +27,15 @@ from eventwire.api import create_app
 from eventwire.api.cache import ResponseCache, StoreVersion
 from eventwire.errors import UsageError
 from eventwire.store import Store
-from helpers import record_of
+from helpers import KADUGLI, KADUGLI_LATER, record_of, store_with_one_story
 
-FIRST = "Rebels shelled the town of Kadugli on Sunday, killing 12 civilians, local officials said."
-SECOND = "The army said on Monday it had retaken the road to Kadugli after two days of fighting."
+FIRST, SECOND = KADUGLI, KADUGLI_LATER
 CACHE = "x-eventwire-cache"
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cached.db"
-    with Store(path) as store:
-        store.add(record_of(FIRST), "first")
-    return path
+    return store_with_one_story(tmp_path / "cached.db")
 
 
 def test_a_repeated_question_is_replayed_byte_for_byte_with_its_security_headers(db: Path) -> None:

@@ -12,18 +12,14 @@ import pytest
 from eventwire.api.connections import ThreadStores
 from eventwire.errors import NotFound
 from eventwire.store import Store
-from helpers import record_of
+from helpers import KADUGLI, KADUGLI_LATER, record_of, store_with_one_story
 
-FIRST = "Rebels shelled the town of Kadugli on Sunday, killing 12 civilians, local officials said."
-SECOND = "The army said on Monday it had retaken the road to Kadugli after two days of fighting."
+FIRST, SECOND = KADUGLI, KADUGLI_LATER
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "threads.db"
-    with Store(path) as store:
-        store.add(record_of(FIRST), "first")
-    return path
+    return store_with_one_story(tmp_path / "threads.db")
 
 
 def documents(stores: ThreadStores) -> int:
