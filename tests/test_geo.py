@@ -26,7 +26,7 @@ from geo import GoldToponym, aligned, km, read_gaztag_set, read_geovirus, run
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FLOORS = {
-    "lgl": {"exact": 0.80, "country": 0.89, "acc161": 0.82, "recognised": 0.70},
+    "lgl": {"exact": 0.80, "country": 0.90, "acc161": 0.83, "recognised": 0.70},
     "trnews": {"exact": 0.86, "country": 0.91, "acc161": 0.89, "recognised": 0.80},
     "geovirus": {"acc161": 0.68},
 }
@@ -119,6 +119,15 @@ def test_demonyms_and_abbreviations_resolve_when_asked() -> None:
     assert bc is not None and bc.entry.admin1 == "British Columbia"
     european = g.resolve("European", Counter())
     assert european is not None and european.entry.name == "Europe"
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("D.C.", "Washington, D.C."), ("DC", "Washington, D.C."),  # the federal district, as news writes it
+    ("W. Va.", "West Virginia"), ("W.Va.", "West Virginia"), ("N. Y.", "New York"), ("N.Y.", "New York")])
+def test_state_abbreviations_with_or_without_spaces(name: str, admin1: str) -> None:
+    found = gazetteer().resolve(name, Counter())
+    assert found is not None and (found.entry.country, found.entry.admin1, found.entry.precision) == \
+        ("USA", admin1, "admin1")
 
 
 def test_english_names_of_foreign_cities() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -98,7 +99,7 @@ class Gazetteer:
 
     def _abbreviation_candidates(self, name: str) -> list[GeoEntry]:
         """"Ky.", "B.C.": a state or province written as its news abbreviation."""
-        key = name.strip()
+        key = re.sub(r"\.\s+(?=[A-Z])", ".", name.strip())  # "W. Va." is "W.Va."
         full = US_STATE_ABBREVIATIONS.get(key.rstrip(".")) if key.endswith(".") or key.isupper() else None
         country = "USA"
         if full is None and key in CANADIAN_ABBREVIATIONS:
@@ -198,7 +199,7 @@ US_STATE_ABBREVIATIONS = {
     "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
     "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
     "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
-    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming", "D.C": "Washington, D.C.",
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
     "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
     "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
@@ -208,7 +209,7 @@ US_STATE_ABBREVIATIONS = {
     "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
     "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
     "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
-    "WI": "Wisconsin", "WY": "Wyoming",
+    "WI": "Wisconsin", "WY": "Wyoming", "DC": "Washington, D.C.",
 }
 """AP-style and postal abbreviations of US states, as local news writes them after a town
 ("Alexandria, La.", "Paris, TX"); values are GeoNames admin1 names."""
