@@ -67,7 +67,7 @@ threads only share the processor among more requests and pass the lock back and 
 ``benchmarks/load.py`` (50 clients, an ingest running): fewer threads answer more requests per
 second (varied questions: 1 thread 265/s, 2 threads 237/s, 4 threads 203/s), but four keep a
 slow question (a whole-store count after a write) from holding up the rest, which is what the
-99th percentile measures (repeated questions: 4 threads 368-447 ms, 2 threads 482-514 ms)."""
+99th percentile measures (repeated questions: 4 threads 368-453 ms, 2 threads 482-514 ms)."""
 WRITE_THREADS = 2
 """Posted documents extracted at once, in a lane of their own so that a write (a second of
 extraction) never takes a reader's thread."""
