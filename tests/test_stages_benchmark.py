@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.nlp import doc_text, load_nlp
+from eventwire.nlp import doc_text, keep_text, load_nlp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from stages import STEPS, main
@@ -49,5 +49,5 @@ def test_missing_data_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFix
 def test_a_document_s_text_is_joined_once() -> None:
     doc = load_nlp()("Rebels shelled the town on Sunday. Officials said 12 people died.")
     assert doc_text(doc) == doc.text
-    doc.user_data["eventwire.text"] = "kept"  # what the pipeline stores from what it parsed
+    keep_text(doc, "kept")  # what the pipeline keeps of what it parsed
     assert doc_text(doc) == "kept"

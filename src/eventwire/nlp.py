@@ -45,8 +45,17 @@ def doc_text(doc: Doc) -> str:
     spaCy's ``Doc.text`` joins every token again on each access (about a millisecond per
     thousand words); extraction reads it from several steps, which made the joins alone cost
     as much as a whole step."""
-    text = doc.user_data.get("eventwire.text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.text
-        doc.user_data["eventwire.text"] = text
+        text = keep_text(doc, doc.text)
     return str(text)
+
+
+def keep_text(doc: Doc, text: str) -> str:
+    """Keep ``text``, the text ``doc`` was parsed from, for :func:`doc_text`."""
+    doc.user_data[TEXT_KEY] = text
+    return text
+
+
+TEXT_KEY = "eventwire.text"
+"""Where :func:`doc_text` keeps a document's text in ``Doc.user_data``."""

@@ -24,7 +24,7 @@ from eventwire.dedupe import Deduplicator, MemoryIndex
 from eventwire.errors import EventwireError, code_of
 from eventwire.extract import extract
 from eventwire.extract.outlets import OutletMemory
-from eventwire.nlp import load_nlp
+from eventwire.nlp import keep_text, load_nlp
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.sources.raw import RawItem
 
@@ -156,7 +156,7 @@ class Extract:
             for (i, _doc), (d, text), sdoc in zip(docs, fits, parsed, strict=True):
                 if sdoc is None:
                     continue
-                sdoc.user_data["eventwire.text"] = text  # what was parsed: spaCy's Doc.text joins it again
+                keep_text(sdoc, text)  # what was parsed: spaCy's Doc.text would join it again
                 try:
                     results[i] = extract(d, sdoc, self.outlets)
                 except Exception as exc:

@@ -20,7 +20,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from eventwire.record import Place
-from eventwire.resolve.kb import countries, iso2_codes
+from eventwire.resolve.kb import countries, iso3_codes
 
 MIN_SEEN = 3
 """Confident places an outlet must have shown before its home is used."""
@@ -68,8 +68,7 @@ def domain_home(outlet: str | None) -> Home | None:
     tld = outlet.lower().rstrip(".").rsplit(".", 1)[-1]
     country = None
     if len(tld) == 2 and tld not in VANITY_TLDS:
-        iso2 = "GB" if tld == "uk" else tld.upper()
-        country = next((iso3 for iso3, code in iso2_codes().items() if code == iso2), None)
+        country = iso3_codes().get("GB" if tld == "uk" else tld.upper())
     return Home(country, None, domain_label(outlet))
 
 
@@ -83,16 +82,13 @@ class OutletMemory:
     def home(self, outlet: str | None) -> Home | None:
         """The outlet's home as its earlier stories show it; until they show one clearly,
         what its domain says (:func:`domain_home`)."""
-        fallback = domain_home(outlet)
         if not outlet or outlet not in self._regions:
-            return fallback
+            return domain_home(outlet)
         regions, countries = self._regions[outlet], self._countries[outlet]
         seen = sum(countries.values())
-        if seen < MIN_SEEN:
-            return fallback
         country, n = countries.most_common(1)[0]
-        if n < HOME_SHARE * seen:
-            return fallback
+        if seen < MIN_SEEN or n < HOME_SHARE * seen:
+            return domain_home(outlet)
         region = None
         if regions:
             top, m = regions.most_common(1)[0]

@@ -99,7 +99,7 @@ class Gazetteer:
 
     def _abbreviation_candidates(self, name: str) -> list[GeoEntry]:
         """"Ky.", "B.C.": a state or province written as its news abbreviation."""
-        key = re.sub(r"\.\s+(?=[A-Z])", ".", name.strip())  # "W. Va." is "W.Va."
+        key = _SPACED_ABBREVIATION.sub(".", name.strip())  # "W. Va." is "W.Va."
         full = US_STATE_ABBREVIATIONS.get(key.rstrip(".")) if key.endswith(".") or key.isupper() else None
         country = "USA"
         if full is None and key in CANADIAN_ABBREVIATIONS:
@@ -189,6 +189,8 @@ class Gazetteer:
                 break
         return Resolution(entry=best, confidence=round(confidence, 3), alternatives=tuple(alts))
 
+
+_SPACED_ABBREVIATION = re.compile(r"\.\s+(?=[A-Z])")
 
 US_STATE_ABBREVIATIONS = {
     "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",

@@ -52,6 +52,12 @@ def iso2_codes() -> dict[str, str]:
 
 
 @cache
+def iso3_codes() -> dict[str, str]:
+    """ISO2 -> ISO3 (a national web domain, "ca", names its country by the two-letter code)."""
+    return {iso2: iso3 for iso3, iso2 in iso2_codes().items()}
+
+
+@cache
 def countries() -> CountryIndex:
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
