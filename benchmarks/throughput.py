@@ -1,86 +1,340 @@
 #!/usr/bin/env python3
-"""Words per second of the full eventwire pipeline against spaCy alone, same texts, one run.
+"""Words per second of the full eventwire pipeline against spaCy alone, and how ingest scales.
 
     python benchmarks/throughput.py [--data ../shared/data] [--limit N] [--repeat R]
+                                    [--processes 1,2] [--scale 1000,10000]
 
-Both sides use one process and the same model; spaCy alone is ``nlp.pipe`` over the raw
-story texts, eventwire is clean + parse + extract over the same stories. The two take turns on
-chunks of 4 documents (the first side alternating), so that the machine's drifting speed
-falls on both alike. Both are warmed up on
-two documents outside the timing (spaCy's caches; eventwire's gazetteer and dictionaries, whose
-one-off load time is printed on its own). Prints a table and,
-as the last line, a JSON object of the figures.
+**Speed against spaCy** (``--processes``): for each process count, spaCy alone (``nlp.pipe``
+over the raw story texts) and eventwire (clean + parse + extract over the same stories, same
+model) take turns on chunks of 4 documents per process, the first side alternating, so that the
+machine's drifting speed (up to 15% within a minute) falls on both alike. With one process the
+records of each turn are also stored in a fresh SQLite store (the "+ store" row: ``eventwire
+ingest`` end to end). With two processes both sides run in the same pool of two worker
+processes, each worker parsing half of every chunk (the same split for both sides); workers
+return counts, not records, as in ``eventwire run`` where each worker writes its own Parquet.
+
+**Scale** (``--scale``): for each size, a fresh child process ingests that many distinct
+documents into a fresh store with ``ingest_items`` (what ``eventwire ingest`` runs), then
+ingests the same documents again (all unchanged). The documents are passages of 4 sentences cut
+from the VOA stories and the FA-KES articles (878 real articles): first the passages that do not
+overlap, then the same articles cut at shifted sentence boundaries, then, past those, the passages
+again with a "Copy k." line. Short passages keep a 10,000-document run within minutes and make
+the per-document costs that could grow with the store (duplicate index, incident linking,
+SQLite indexes) a larger share of the total. Printed per size: wall and CPU seconds per document
+(model loading excluded), the time spent saving, the first and the last 1,000 documents' cost,
+peak resident memory of the child, database size, and the re-ingest time.
+
+Issue 11's targets: words per second >= 0.85 x spaCy alone; peak memory <= 1 GB at 10,000
+documents, flat in corpus size; per-document cost at 10,000 within 10% of the cost at 1,000;
+re-ingest >= 50x faster than the first ingest. The last line is a JSON object of the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import multiprocessing
+import random
+import re
+import resource
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from eventwire.ingest import ingest_items
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import process
-from eventwire.record import ErrorRecord, Record
+from eventwire.record import Record
 from eventwire.sources.raw import RawItem
+from eventwire.store import Store
 
 CHUNK = 4
-"""Documents per turn: short turns, so that both sides see the same speed of the machine."""
+"""Documents per process per turn: short turns, so that both sides see the same machine speed."""
+
+WINDOW = 1000
+"""Documents per window when the scale run reports the first and the last window's cost."""
+
+PASSAGE_SENTENCES = 4
+SENTENCE_END = re.compile(r'(?<=[.!?"])\s+(?=["A-Z])')
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "data"))
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N stories")
-    ap.add_argument("--repeat", type=int, default=1)
-    args = ap.parse_args()
-    corpus = Path(args.data) / "corpora" / "voa" / "voa_stories.jsonl"
-    if not corpus.exists():
-        print(f"corpus not found: {corpus} (pass --data DIR)", file=sys.stderr)
-        return 2
-    stories = [json.loads(line) for line in corpus.open(encoding="utf-8")]
-    if args.limit:
-        stories = stories[: args.limit]
-    texts = [s["text"] for s in stories] * args.repeat
-    words = sum(len(t.split()) for t in texts)
+def default_data() -> Path:
+    return Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def read_stories(data: Path) -> list[dict[str, Any]]:
+    with (data / "corpora" / "voa" / "voa_stories.jsonl").open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+def voa_items(data: Path, repeat: int, limit: int = 0) -> list[RawItem]:
+    """The VOA stories, ``repeat`` times; each repeat made distinct by a last line (so it is stored)."""
+    stories = read_stories(data)
+    if limit:
+        stories = stories[:limit]
+    return [RawItem(origin=f"{s['id']}#{r}", content=s["text"] + (f"\n\nCopy {r}." if r else ""), kind="text",
+                    published=s["published"])
+            for r in range(repeat) for s in stories]
+
+
+# ---------------------------------------------------------------------------------------------
+# speed against spaCy alone, in turns
+
+
+@dataclass
+class Turns:
+    """Seconds each side spent over all its turns."""
+
+    spacy_s: float = 0.0
+    eventwire_s: float = 0.0
+    store_s: float = 0.0
+    records: int = 0
+
+
+def one_process(items: list[RawItem], store: Store) -> Turns:
     nlp = load_nlp()
-    items = [RawItem(origin=str(i), content=t, kind="text", published=s["published"])
-             for i, (t, s) in enumerate(zip(texts, stories * args.repeat, strict=True))]
-    list(nlp.pipe(texts[:2]))  # warm up: load vectors and caches outside the timing
-    start = time.perf_counter()
-    list(process(items[:2]))  # warm up as for spaCy: the gazetteer and dictionaries load once per process
-    warm_up_s = time.perf_counter() - start
-
-    # The two sides take turns on the same chunk of documents, the first side alternating from
-    # chunk to chunk: this machine's speed drifts by 15% within a minute, and two long runs one
-    # after the other would measure the drift as much as the pipelines.
-    spacy_s = ours_s = 0.0
-    out: list[Record | ErrorRecord] = []
-    for n, first in enumerate(range(0, len(texts), CHUNK)):
+    texts = [i.content for i in items]
+    turns = Turns()
+    for n, first in enumerate(range(0, len(items), CHUNK)):
         chunk = slice(first, first + CHUNK)
-        for side in ((0, 1) if n % 2 == 0 else (1, 0)):
+        for side in (("spacy", "eventwire") if n % 2 == 0 else ("eventwire", "spacy")):
             start = time.perf_counter()
-            if side == 0:
+            if side == "spacy":
                 for _ in nlp.pipe(texts[chunk], batch_size=16):
                     pass
-                spacy_s += time.perf_counter() - start
-            else:
-                out += process(items[chunk])
-                ours_s += time.perf_counter() - start
-    ok = sum(isinstance(r, Record) for r in out)
+                turns.spacy_s += time.perf_counter() - start
+                continue
+            records = [r for r in process(items[chunk]) if isinstance(r, Record)]
+            middle = time.perf_counter()
+            for record in records:
+                store.save(record, record.document.origin)
+            turns.eventwire_s += middle - start
+            turns.store_s += time.perf_counter() - middle
+            turns.records += len(records)
+    return turns
 
-    rows = [("spaCy alone", spacy_s, words / spacy_s), ("eventwire full", ours_s, words / ours_s)]
-    print(f"{len(texts)} documents, {words:,} words, 1 process, model {nlp.meta['name']}")
-    print(f"{'pipeline':<16} {'seconds':>8} {'words/s':>9}")
-    for name, secs, wps in rows:
-        print(f"{name:<16} {secs:>8.2f} {wps:>9.0f}")
-    ratio = spacy_s / ours_s
-    print(f"ratio eventwire/spaCy words per second: {ratio:.3f}")
-    print(f"eventwire start-up (first two documents, loading the gazetteer and dictionaries): {warm_up_s:.2f} s")
-    print(json.dumps({"documents": len(texts), "records": ok, "words": words,
-                      "spacy_words_per_s": round(words / spacy_s), "eventwire_words_per_s": round(words / ours_s),
-                      "ratio": round(ratio, 3), "processes": 1, "eventwire_start_up_s": round(warm_up_s, 2)}))
+
+def _warm_worker() -> None:
+    """Pool initialiser: load the model, gazetteer and dictionaries before any turn is timed."""
+    warm = [RawItem(origin="warm", content="Police in Lagos arrested two protesters on Monday, officials said.",
+                    kind="text", published="2020-01-01")]
+    list(load_nlp().pipe([warm[0].content]))
+    list(process(warm))
+
+
+def _work(job: tuple[str, list[RawItem]]) -> int:
+    side, items = job
+    if side == "spacy":
+        for _ in load_nlp().pipe([i.content for i in items], batch_size=16):
+            pass
+        return len(items)
+    return sum(isinstance(r, Record) for r in process(items))
+
+
+def two_processes(items: list[RawItem]) -> Turns:
+    turns = Turns()
+    with multiprocessing.get_context("spawn").Pool(2, initializer=_warm_worker) as pool:
+        pool.map(_work, [("spacy", items[:1]), ("eventwire", items[:1])])  # both workers up and warm
+        for n, first in enumerate(range(0, len(items), 2 * CHUNK)):
+            chunk = items[first:first + 2 * CHUNK]
+            halves = [chunk[0::2], chunk[1::2]]
+            for side in (("spacy", "eventwire") if n % 2 == 0 else ("eventwire", "spacy")):
+                start = time.perf_counter()
+                done = pool.map(_work, [(side, half) for half in halves if half], chunksize=1)
+                if side == "spacy":
+                    turns.spacy_s += time.perf_counter() - start
+                else:
+                    turns.eventwire_s += time.perf_counter() - start
+                    turns.records += sum(done)
+    return turns
+
+
+def speed(data: Path, repeat: int, limit: int, processes: list[int]) -> list[dict[str, Any]]:
+    items = voa_items(data, repeat, limit)
+    words = sum(len(i.content.split()) for i in items)
+    nlp = load_nlp()
+    list(nlp.pipe([i.content for i in items[:2]]))  # warm up: vectors and caches outside the timing
+    start = time.perf_counter()
+    list(process(items[:2]))  # the gazetteer and dictionaries load once per process
+    warm_up_s = time.perf_counter() - start
+    print(f"{len(items)} documents, {words:,} words (VOA stories), model {nlp.meta['name']}; "
+          f"eventwire start-up (gazetteer and dictionaries): {warm_up_s:.2f} s")
+    print(f"{'processes':>9} {'pipeline':<22} {'seconds':>8} {'words/s':>9} {'docs/s':>7} {'ratio':>6}")
+    rows: list[dict[str, Any]] = []
+    for count in processes:
+        if count == 1:
+            with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "turns.db") as store:
+                turns = one_process(items, store)
+        else:
+            turns = two_processes(items)
+        sides = [("spaCy alone", turns.spacy_s), ("eventwire extract", turns.eventwire_s)]
+        if count == 1:
+            sides.append(("eventwire + store", turns.eventwire_s + turns.store_s))
+        for name, seconds in sides:
+            ratio = turns.spacy_s / seconds
+            print(f"{count:>9} {name:<22} {seconds:>8.2f} {words / seconds:>9.0f} {len(items) / seconds:>7.2f} "
+                  f"{ratio:>6.3f}")
+        row = {"processes": count, "documents": len(items), "records": turns.records, "words": words,
+               "spacy_words_per_s": round(words / turns.spacy_s),
+               "eventwire_words_per_s": round(words / turns.eventwire_s),
+               "ratio": round(turns.spacy_s / turns.eventwire_s, 3)}
+        if count == 1:
+            with_store = turns.eventwire_s + turns.store_s
+            row |= {"eventwire_with_store_words_per_s": round(words / with_store),
+                    "ratio_with_store": round(turns.spacy_s / with_store, 3),
+                    "store_ms_per_document": round(1000 * turns.store_s / len(items), 1),
+                    "eventwire_start_up_s": round(warm_up_s, 2)}
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# scale: one fresh child process per corpus size
+
+
+def articles(data: Path) -> list[tuple[list[str], str]]:
+    """(sentences, publication date) of every VOA story and FA-KES article, in a fixed shuffle."""
+    found: list[tuple[list[str], str]] = []
+    for story in read_stories(data):
+        found.append((SENTENCE_END.split(" ".join(story["text"].split())), story["published"][:10]))
+    with (data / "corpora" / "fakes_syria" / "FA-KES-Dataset.csv").open(encoding="utf-8", errors="replace") as f:
+        for row in csv.DictReader(f):
+            month, day, year = row["date"].split("/")
+            found.append((SENTENCE_END.split(" ".join(row["article_content"].split())),
+                          f"{year}-{int(month):02d}-{int(day):02d}"))
+    random.Random(11).shuffle(found)
+    return found
+
+
+def passages(data: Path, count: int) -> Iterator[RawItem]:
+    """``count`` distinct documents of :data:`PASSAGE_SENTENCES` sentences (see the module doc)."""
+    found = articles(data)
+    produced = 0
+    for lap in range(count + 1):
+        for shift in range(PASSAGE_SENTENCES):
+            for a, (sentences, published) in enumerate(found):
+                for start in range(shift, len(sentences) - PASSAGE_SENTENCES + 1, PASSAGE_SENTENCES):
+                    text = " ".join(sentences[start:start + PASSAGE_SENTENCES])
+                    if lap:
+                        text += f"\n\nCopy {lap}."
+                    yield RawItem(origin=f"article-{a}/{start}/{lap}", content=text, kind="text",
+                                  published=published)
+                    produced += 1
+                    if produced == count:
+                        return
+
+
+class TimedStore(Store):
+    """The store, with the time spent in :meth:`save` added up (the rest of ingest is extraction)."""
+
+    save_s = 0.0
+
+    def save(self, record: Record, origin: str | None = None) -> Record | None:
+        start = time.perf_counter()
+        try:
+            return super().save(record, origin)
+        finally:
+            self.save_s += time.perf_counter() - start
+
+
+def stamped(items: Iterator[RawItem], stamps: list[float]) -> Iterator[RawItem]:
+    """The items, with the clock read before every :data:`WINDOW`-th is handed on."""
+    for n, item in enumerate(items):
+        if n % WINDOW == 0:
+            stamps.append(time.perf_counter())
+        yield item
+
+
+def ingest_child(data: Path, count: int) -> dict[str, Any]:
+    """Run in a fresh process: ingest ``count`` passages, then the same again; report as a dict."""
+    _warm_worker()
+    baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scale.db"
+        store = TimedStore(path)
+        try:
+            stamps: list[float] = []
+            wall, cpu = time.perf_counter(), time.process_time()
+            first = ingest_items(store, stamped(passages(data, count), stamps))
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            end = time.perf_counter()
+            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            again_s = time.perf_counter()
+            second = ingest_items(store, passages(data, count))
+            again_s = time.perf_counter() - again_s
+            windows = [b - a for a, b in zip(stamps, [*stamps[1:], end], strict=True)]
+            words = sum(len(i.content.split()) for i in passages(data, count))
+            return {"documents": count, "words": words, "new": first.new, "failed": first.failed,
+                    "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+                    "ms_per_document": round(1000 * wall / count, 2),
+                    "cpu_ms_per_document": round(1000 * cpu / count, 2),
+                    "save_ms_per_document": round(1000 * store.save_s / count, 2),
+                    "first_window_ms_per_document": round(1000 * windows[0] / min(WINDOW, count), 2),
+                    "last_window_ms_per_document": round(1000 * windows[-1] / (count - WINDOW * (len(windows) - 1)),
+                                                         2),
+                    "peak_rss_mb": round(peak_kb / 1024), "rss_after_start_up_mb": round(baseline_kb / 1024),
+                    "database_mb": round(sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20, 1),
+                    "reingest_s": round(again_s, 2), "reingest_unchanged": second.unchanged,
+                    "reingest_speedup": round(wall / again_s, 1)}
+        finally:
+            store.close()
+
+
+def scale(data: Path, sizes: list[int]) -> list[dict[str, Any]]:
+    rows = []
+    for count in sizes:
+        done = subprocess.run([sys.executable, __file__, "--data", str(data), "--child-ingest", str(count)],
+                              capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"\nscale: fresh process and store per size; documents are 4-sentence passages "
+          f"({rows[0]['words'] / rows[0]['documents']:.0f} words each on average)")
+    print(f"{'documents':>9} {'ms/doc':>7} {'cpu ms/doc':>10} {'save ms':>8} {'first 1k':>8} {'last 1k':>8} "
+          f"{'peak MB':>8} {'db MB':>6} {'re-ingest s':>11} {'speedup':>8}")
+    for r in rows:
+        print(f"{r['documents']:>9,} {r['ms_per_document']:>7.1f} {r['cpu_ms_per_document']:>10.1f} "
+              f"{r['save_ms_per_document']:>8.1f} {r['first_window_ms_per_document']:>8.1f} "
+              f"{r['last_window_ms_per_document']:>8.1f} {r['peak_rss_mb']:>8} {r['database_mb']:>6} "
+              f"{r['reingest_s']:>11.2f} {r['reingest_speedup']:>7.0f}x")
+    if len(rows) > 1:
+        growth = rows[-1]["ms_per_document"] / rows[0]["ms_per_document"]
+        cpu_growth = rows[-1]["cpu_ms_per_document"] / rows[0]["cpu_ms_per_document"]
+        print(f"cost per document at {rows[-1]['documents']:,} / at {rows[0]['documents']:,}: {growth:.3f} wall, "
+              f"{cpu_growth:.3f} CPU (target <= 1.10)")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=default_data())
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N VOA stories")
+    ap.add_argument("--repeat", type=int, default=1, help="the VOA stories this many times (made distinct)")
+    ap.add_argument("--processes", default="1,2", help="process counts to compare with spaCy, e.g. 1,2")
+    ap.add_argument("--scale", default="1000,10000", help="corpus sizes of the ingest runs ('0': none)")
+    ap.add_argument("--child-ingest", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if not (args.data / "corpora" / "voa" / "voa_stories.jsonl").exists():
+        print(f"corpus not found under {args.data} (pass --data DIR)", file=sys.stderr)
+        return 2
+    if args.child_ingest:
+        print(json.dumps(ingest_child(args.data, args.child_ingest)))
+        return 0
+    counts = [int(n) for n in args.processes.split(",") if n.strip()]
+    sizes = [int(n) for n in args.scale.split(",") if int(n)]
+    result: dict[str, Any] = {"speed": speed(args.data, args.repeat, args.limit, counts)}
+    if sizes:
+        result["scale"] = scale(args.data, sizes)
+        if len(sizes) > 1:
+            result["cost_growth"] = round(result["scale"][-1]["ms_per_document"]
+                                          / result["scale"][0]["ms_per_document"], 3)
+    one = [r for r in result["speed"] if r["processes"] == 1]
+    result["ratio"] = one[0]["ratio"] if one else None
+    print(json.dumps(result))
     return 0
 
 

@@ -185,9 +185,9 @@ def detect_language(text: str) -> tuple[str, float]:
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < 3:
         return "en", 0.0
+    # asked first because it settles most news in English without the classifier (1-5 ms a text)
+    share = sum(1 for w in words[:400] if w in _ENGLISH) / min(len(words), 400)
+    if share >= 0.15:
+        return "en", round(share, 2)
     lang, confidence = _identifier().classify(sample)
-    if lang != "en":
-        share = sum(1 for w in words[:400] if w in _ENGLISH) / min(len(words), 400)
-        if share >= 0.15:
-            return "en", round(share, 2)
     return str(lang), round(float(confidence), 3)
