@@ -243,11 +243,11 @@ class TimedStore(Store):
             self.save_s += time.perf_counter() - start
 
 
-def stamped(items: Iterator[RawItem], stamps: list[float]) -> Iterator[RawItem]:
-    """The items, with the clock read before every :data:`WINDOW`-th is handed on."""
+def stamped(items: Iterator[RawItem], stamps: list[tuple[float, float]], store: TimedStore) -> Iterator[RawItem]:
+    """The items, with the clock and the store's saving time read before every :data:`WINDOW`-th is handed on."""
     for n, item in enumerate(items):
         if n % WINDOW == 0:
-            stamps.append(time.perf_counter())
+            stamps.append((time.perf_counter(), store.save_s))
         yield item
 
 
@@ -259,25 +259,27 @@ def ingest_child(data: Path, count: int) -> dict[str, Any]:
         path = Path(tmp) / "scale.db"
         store = TimedStore(path)
         try:
-            stamps: list[float] = []
+            stamps: list[tuple[float, float]] = []
             wall, cpu = time.perf_counter(), time.process_time()
-            first = ingest_items(store, stamped(passages(data, count), stamps))
+            first = ingest_items(store, stamped(passages(data, count), stamps, store))
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            end = time.perf_counter()
+            stamps.append((time.perf_counter(), store.save_s))
             peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             again_s = time.perf_counter()
             second = ingest_items(store, passages(data, count))
             again_s = time.perf_counter() - again_s
-            windows = [b - a for a, b in zip(stamps, [*stamps[1:], end], strict=True)]
+            sizes = [min(WINDOW, count - WINDOW * k) for k in range(len(stamps) - 1)]
+            spans = list(zip(stamps[:-1], stamps[1:], sizes, strict=True))
+            windows = [round(1000 * (b[0] - a[0]) / n, 1) for a, b, n in spans]
+            saving = [round(1000 * (b[1] - a[1]) / n, 1) for a, b, n in spans]
             words = sum(len(i.content.split()) for i in passages(data, count))
             return {"documents": count, "words": words, "new": first.new, "failed": first.failed,
                     "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
                     "ms_per_document": round(1000 * wall / count, 2),
                     "cpu_ms_per_document": round(1000 * cpu / count, 2),
                     "save_ms_per_document": round(1000 * store.save_s / count, 2),
-                    "first_window_ms_per_document": round(1000 * windows[0] / min(WINDOW, count), 2),
-                    "last_window_ms_per_document": round(1000 * windows[-1] / (count - WINDOW * (len(windows) - 1)),
-                                                         2),
+                    "first_window_ms_per_document": windows[0], "last_window_ms_per_document": windows[-1],
+                    "window_ms_per_document": windows, "window_save_ms_per_document": saving,
                     "peak_rss_mb": round(peak_kb / 1024), "rss_after_start_up_mb": round(baseline_kb / 1024),
                     "database_mb": round(sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20, 1),
                     "reingest_s": round(again_s, 2), "reingest_unchanged": second.unchanged,

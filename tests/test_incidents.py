@@ -531,3 +531,22 @@ def test_a_chain_of_reports_over_weeks_becomes_several_incidents() -> None:
     assert len(backend.incidents()) >= 10
     assert all(len(v) <= 2 for v in backend.incidents().values())
     assert cluster(list(reversed(docs))).membership == backend.membership
+
+
+def test_a_new_report_refreshes_only_the_incidents_it_changes() -> None:
+    docs = []
+    for day in range(0, 40, 2):
+        iso = date.fromordinal(date(2025, 3, 1).toordinal() + day).isoformat()
+        docs.append([mention(f"d{day:02d}", date=iso, earliest=iso, latest=iso, published=iso)])
+    backend = cluster(docs[:-1])
+    before = backend.incidents()
+    assert len(before) >= 10
+    result = IncidentClusterer(backend).add_document(docs[-1])
+    assert result.links >= 1  # it joined the chain's component ...
+    after = backend.incidents()
+    changed = {inc for inc, keys in after.items() if before.get(inc) != keys}
+    assert result.incidents == changed and len(changed) <= 2  # ... but only its own incidents changed
+    assert result.retired == set(before) - set(after)
+    assert backend.membership == cluster(docs).membership  # the same as clustering all at once
+    members = {k for keys in backend.component_members.values() for k in keys}
+    assert members == set(backend.membership)  # no stored mention lost its component

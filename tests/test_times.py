@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -170,3 +171,18 @@ def test_a_date_resolved_against_another_date_of_the_text_says_so() -> None:
     r = record_of("Rebels seized the town on March 3, 2019. Government troops retook it the next day.")
     (next_day,) = [t for t in r.times if t.text == "the next day"]
     assert (next_day.value, next_day.anchor, next_day.inferred) == ("2019-03-04", "text", True)
+
+
+def test_matching_on_the_lower_cased_text_reads_the_original_back() -> None:
+    from eventwire.resolve.dates import LOWER_PATTERNS, ORDERED_PATTERNS
+
+    assert [k for k, _ in LOWER_PATTERNS] == [k for k, _ in ORDERED_PATTERNS]
+    assert not any(p.flags & re.IGNORECASE for _, p in LOWER_PATTERNS)
+    text = "Talks may resume in May. On MONDAY, March 2, officials met."
+    found = {t.text: t.value for t in find_times(text, date(2020, 3, 4))}
+    assert found == {"May": "2020-05", "MONDAY, March 2": "2020-03-02"}  # "may" the verb is not a month
+    # "İ" lower-cases to two characters: offsets would shift, so that text is matched case-blind
+    shifted = "İzmir officials said on Monday, March 2, that talks would resume."
+    assert len(shifted.lower()) != len(shifted)
+    times = find_times(shifted, date(2020, 3, 4))
+    assert [(shifted[t.start:t.end], t.value) for t in times] == [("Monday, March 2", "2020-03-02")]

@@ -72,8 +72,8 @@ class IncidentBackend(Protocol):
 
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
               membership: dict[str, tuple[str, str]]) -> None:
-        """File new mentions and links; drop retired component ids; set (component, incident)
-        for every mention in ``membership`` (new and stored)."""
+        """File new mentions and links; drop component ids no mention keeps; set (component,
+        incident) for every mention in ``membership``: the new ones and the stored ones that moved."""
         ...
 
 
@@ -112,24 +112,36 @@ class IncidentClusterer:
         result.links = len(new_links)
         everything: dict[str, EventMention] = {m.key: m for m in mentions}
         links = list(new_links)
-        previous: dict[str, str] = {}
+        previous: dict[str, tuple[str, str]] = {}
         for comp in sorted(touched):
             members, comp_links, incidents = self.backend.component(comp)
             everything.update((m.key, m) for m in members)
             links += comp_links
-            previous.update(incidents)
+            previous.update((key, (comp, inc)) for key, inc in incidents.items())
         membership: dict[str, tuple[str, str]] = {}
         for keys in _components(list(everything), links):
             comp = component_id(min(keys))
             inside = set(keys)
             for piece in partition([everything[k] for k in keys], [x for x in links if x[0] in inside]):
                 inc = incident_id(min(piece))
-                result.incidents.add(inc)
                 for k in piece:
                     membership[k] = (comp, inc)
-        self.backend.write(mentions, new_links, touched, membership)
-        result.retired = set(previous.values()) - result.incidents
+        # Only what moved is written and only incidents whose members changed are summarised
+        # again: a large story's component holds many incidents, and a new report joins one.
+        moved = {key: place for key, place in membership.items() if previous.get(key) != place}
+        before, after = _members_by_incident(previous), _members_by_incident(membership)
+        result.incidents = {inc for inc, keys in after.items() if before.get(inc) != keys}
+        result.retired = set(before) - set(after)
+        retired_components = {c for c, _ in previous.values()} - {c for c, _ in membership.values()}
+        self.backend.write(mentions, new_links, retired_components, moved)
         return result
+
+
+def _members_by_incident(membership: dict[str, tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for key, (_, inc) in membership.items():
+        out.setdefault(inc, set()).add(key)
+    return out
 
 
 def _components(keys: list[str], links: Sequence[Link]) -> list[list[str]]:
@@ -259,12 +271,16 @@ class MemoryBackend:
         for link in links:
             self.links.setdefault(link[0], []).append(link)
             self.links.setdefault(link[1], []).append(link)
-        for comp in retired_components:
-            self.component_members.pop(comp, None)
         for key, (comp, inc) in membership.items():
+            old = self.components.get(key)
+            if old is not None and old != comp:
+                self.component_members[old].discard(key)
             self.components[key] = comp
             self.component_members.setdefault(comp, set()).add(key)
             self.membership[key] = inc
+        for comp in retired_components:
+            if not self.component_members.get(comp):
+                self.component_members.pop(comp, None)
 
     def incidents(self) -> dict[str, list[str]]:
         """Incident id -> member mention keys."""

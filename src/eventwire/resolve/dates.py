@@ -15,9 +15,10 @@ unknown (``--02-19``), and the caller reports ``anchor: none``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -111,6 +112,51 @@ ORDERED_PATTERNS = PATTERNS[:2] + [p for p in EXTRA_PATTERNS if p[0] == "quarter
     p for p in EXTRA_PATTERNS if p[0] != "quarter"]
 """Quarters go before the "in 1984" year pattern: "the third quarter of 1984" is one expression."""
 
+LOWER_PATTERNS = [(kind, re.compile(p.pattern, p.flags & ~re.IGNORECASE)) for kind, p in ORDERED_PATTERNS]
+"""The same patterns without ``re.I``, run over the lower-cased text: matching case-blind
+character by character made these 27 scans of every text 40% slower."""
+
+
+class CasedMatch:
+    """A match found in the lower-cased text, read back from the original one.
+
+    ``str.lower`` keeps offsets when it keeps the length (checked before it is used), so every
+    group is the original text between the same offsets: "May" keeps its capital, which is
+    what tells the month from the modal verb.
+    """
+
+    __slots__ = ("_match", "string")
+
+    def __init__(self, match: re.Match[str], text: str) -> None:
+        self._match = match
+        self.string = text
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(group)
+
+    def group(self, group: int | str = 0) -> Any:
+        start = self._match.start(group)
+        return None if start < 0 else self.string[start:self._match.end(group)]
+
+    def groupdict(self) -> dict[str, Any]:
+        return {name: self.group(name) for name in self._match.re.groupindex}
+
+
+def _matches(text: str) -> Iterator[tuple[str, CasedMatch]]:
+    """Every pattern's matches, pattern by pattern in :data:`ORDERED_PATTERNS` order."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        for kind, pattern in LOWER_PATTERNS:
+            for m in pattern.finditer(lower):
+                yield kind, CasedMatch(m, text)
+    else:  # a character whose lower case is longer ("İ"): offsets would shift, match case-blind
+        for kind, pattern in ORDERED_PATTERNS:
+            for m in pattern.finditer(text):
+                yield kind, CasedMatch(m, text)
+
 
 @dataclass(frozen=True, slots=True)
 class NormalisedTime:
@@ -135,42 +181,41 @@ def find_times(text: str, anchor: date | None, tense: Tense | None = None) -> li
     found: list[NormalisedTime] = []
     taken: list[tuple[int, int]] = []
     direction = tense or (lambda _: 0)
-    for kind, pattern in ORDERED_PATTERNS:
-        for m in pattern.finditer(text):
-            if kind in EXTRA_KINDS:
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                extra = _normalise_extra(kind, m, anchor)
-                if extra is None:
-                    continue
-                value, precision, inferred, type_ = extra
-                found.append(NormalisedTime(m.start(), m.end(), m.group(0), value, precision, inferred,
-                                            anchor is not None, type_))
-                taken.append((m.start(), m.end()))
-                continue
+    for kind, m in _matches(text):
+        if kind in EXTRA_KINDS:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if kind == "my" and m.group("month").lower() == "may" and not (m.group("year") or m.group("mod")):
-                continue  # the modal verb "may"
-            if kind == "my" and not (m.group("year") or m.group("mod")) and not m.group("month")[0].isupper():
+            extra = _normalise_extra(kind, m, anchor)
+            if extra is None:
                 continue
-            toward = direction(m.start())
-            if kind == "weekday" and _FUTURE_CUE.search(text, max(0, m.start() - 40), m.start()):
-                toward = 1  # "as soon as Tuesday", "postponed until Tuesday"
-            result = _normalise(kind, m, anchor, toward)
-            if result is None:
-                continue
-            value, precision, inferred = result
-            start, end = m.start(), m.end()
-            if kind in ("my", "weekday") and m.group("mod"):
-                mod = m.group("mod").strip().lower()
-                if mod in ("in", "on", "since", "until", "by"):
-                    start = m.start("month") if kind == "my" else m.start("wd")
-            if kind == "year":
-                start = m.start("year")
-            found.append(NormalisedTime(start, end, text[start:end], value, precision, inferred,
-                                        anchor is not None))
+            value, precision, inferred, type_ = extra
+            found.append(NormalisedTime(m.start(), m.end(), m.group(0), value, precision, inferred,
+                                        anchor is not None, type_))
             taken.append((m.start(), m.end()))
+            continue
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if kind == "my" and m.group("month").lower() == "may" and not (m.group("year") or m.group("mod")):
+            continue  # the modal verb "may"
+        if kind == "my" and not (m.group("year") or m.group("mod")) and not m.group("month")[0].isupper():
+            continue
+        toward = direction(m.start())
+        if kind == "weekday" and _FUTURE_CUE.search(text, max(0, m.start() - 40), m.start()):
+            toward = 1  # "as soon as Tuesday", "postponed until Tuesday"
+        result = _normalise(kind, m, anchor, toward)
+        if result is None:
+            continue
+        value, precision, inferred = result
+        start, end = m.start(), m.end()
+        if kind in ("my", "weekday") and m.group("mod"):
+            mod = m.group("mod").strip().lower()
+            if mod in ("in", "on", "since", "until", "by"):
+                start = m.start("month") if kind == "my" else m.start("wd")
+        if kind == "year":
+            start = m.start("year")
+        found.append(NormalisedTime(start, end, text[start:end], value, precision, inferred,
+                                    anchor is not None))
+        taken.append((m.start(), m.end()))
     return _anaphoric_dates(_year_ago_quarters(sorted(found, key=lambda t: t.start), text, anchor))
 
 
@@ -269,7 +314,7 @@ def _unit_letter(unit: str) -> tuple[str, str, int]:
             "decade": ("Y", "year", 10)}[u]
 
 
-def _normalise_extra(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str | None, str, bool, str] | None:
+def _normalise_extra(kind: str, m: CasedMatch, anchor: date | None) -> tuple[str | None, str, bool, str] | None:
     """(value, precision, inferred, type) for the patterns added after the date grammar."""
     g = m.groupdict()
     if kind == "duration":
@@ -427,7 +472,7 @@ def _nearest_year(anchor: date, month: int, day: int, direction: int) -> int:
     return future if ahead <= 120 and back > 183 else past
 
 
-def _normalise(kind: str, m: re.Match[str], anchor: date | None,
+def _normalise(kind: str, m: CasedMatch, anchor: date | None,
                direction: int = 0) -> tuple[str | None, str, bool] | None:
     g = m.groupdict()
     if kind in ("iso", "dmy_num"):
