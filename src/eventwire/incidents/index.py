@@ -62,7 +62,9 @@ class IncidentBackend(Protocol):
         """Documents with a mention filed under one of ``keys``."""
         ...
 
-    def mentions_of(self, doc_id: str) -> list[EventMention]: ...
+    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
+        """Each document's mentions, fetched together (a busy week has hundreds of candidates)."""
+        ...
 
     def component_of(self, mention_key: str) -> str: ...
 
@@ -104,8 +106,9 @@ class IncidentClusterer:
         candidates -= doc_ids
         new_links: list[Link] = []
         touched: set[str] = set()
+        stored = self.backend.mentions_of_documents(sorted(candidates))
         for doc_id in sorted(candidates):
-            for new, old, s in mutual_links(mentions, self.backend.mentions_of(doc_id)):
+            for new, old, s in mutual_links(mentions, stored.get(doc_id, [])):
                 a, b = sorted((new.key, old.key))
                 new_links.append((a, b, s))
                 touched.add(self.backend.component_of(old.key))
@@ -250,8 +253,8 @@ class MemoryBackend:
             out |= self.keys.get(k, set())
         return out
 
-    def mentions_of(self, doc_id: str) -> list[EventMention]:
-        return self.documents.get(doc_id, [])
+    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
+        return {d: self.documents.get(d, []) for d in doc_ids}
 
     def component_of(self, mention_key: str) -> str:
         return self.components[mention_key]

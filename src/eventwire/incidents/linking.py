@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from eventwire.incidents.mentions import EventMention, Party
 
@@ -80,7 +81,13 @@ def _months(start: date, end: date) -> list[str]:
 def _interval(m: EventMention) -> tuple[date, date] | None:
     if m.earliest is None or m.latest is None:
         return None
-    return date.fromisoformat(m.earliest) - DATE_SLACK, date.fromisoformat(m.latest) + DATE_SLACK
+    return _slack_interval(m.earliest, m.latest)
+
+
+@lru_cache(maxsize=4096)
+def _slack_interval(earliest: str, latest: str) -> tuple[date, date]:
+    """Parsed once per pair of days: every new document compares its mentions with hundreds."""
+    return date.fromisoformat(earliest) - DATE_SLACK, date.fromisoformat(latest) + DATE_SLACK
 
 
 def _time_keys(m: EventMention) -> tuple[list[str], list[str]]:
@@ -198,6 +205,14 @@ def score(a: EventMention, b: EventMention) -> float:
             + WEIGHTS["day"] * same_day)
 
 
+def _may_score(a: EventMention, b: EventMention) -> bool:
+    """False when :func:`score` is 0 whatever else the two share: it needs enough shared words,
+    or parties on both sides, or one place. Asked first, because in a busy week most candidate
+    pairs share none of these, and it is cheaper than the hard limits."""
+    return (len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
+            or bool(a.sources and b.sources and a.targets and b.targets))
+
+
 def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
                  threshold: float = LINK_THRESHOLD) -> list[tuple[EventMention, EventMention, float]]:
     """Pairs (n, o) where each is the other's best compatible match and the score is high enough.
@@ -207,7 +222,7 @@ def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
     scores: dict[tuple[int, int], float] = {}
     for i, n in enumerate(new):
         for j, o in enumerate(other):
-            if compatible(n, o):
+            if _may_score(n, o) and compatible(n, o):
                 s = score(n, o)
                 if s >= threshold:
                     scores[(i, j)] = s

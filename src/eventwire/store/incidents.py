@@ -100,10 +100,17 @@ class SqliteBackend:
             out.update(r[0] for r in self.conn.execute("SELECT doc_id FROM incident_keys WHERE key = ?", (key,)))
         return out
 
-    def mentions_of(self, doc_id: str) -> list[EventMention]:
-        rows = self.conn.execute("SELECT features FROM incident_mentions WHERE doc_id = ? ORDER BY mention_key",
-                                 (doc_id,))
-        return [MENTIONS.decode(r[0]) for r in rows]
+    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
+        out: dict[str, list[EventMention]] = {doc_id: [] for doc_id in doc_ids}
+        wanted = sorted(out)
+        for i in range(0, len(wanted), 400):  # one query per 400 documents; ids are bound
+            chunk = wanted[i:i + 400]
+            marks = ",".join("?" * len(chunk))  # only placeholders are interpolated
+            for doc_id, features in self.conn.execute(
+                    f"SELECT doc_id, features FROM incident_mentions WHERE doc_id IN ({marks}) "
+                    f"ORDER BY doc_id, mention_key", chunk):
+                out[doc_id].append(MENTIONS.decode(features))
+        return out
 
     def component_of(self, mention_key: str) -> str:
         row = self.conn.execute("SELECT component_id FROM incident_mentions WHERE mention_key = ?",
