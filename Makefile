@@ -40,7 +40,7 @@ fuzz: $(STAMP)  ## byte-mutated inputs through readers and cleaning (CASES=2000)
 
 bench: bench-throughput bench-stages bench-cleaning bench-events bench-attribution bench-geo bench-times bench-coref bench-incidents bench-incidents-scale bench-store bench-web bench-scale bench-load bench-ingest bench-syndication  ## every benchmark (needs ../shared/data)
 
-bench-throughput: $(STAMP)  ## words/s of the full pipeline against spaCy alone
+bench-throughput: $(STAMP)  ## words/s against spaCy alone (1 and 2 processes), then 1,000- and 10,000-document ingests (about 20 min)
 	$(PY) benchmarks/throughput.py --data $(SHARED)/data --repeat 2
 
 bench-stages: $(STAMP)  ## where the pipeline's time goes, stage by stage (benchmarks/README.md)
