@@ -102,3 +102,15 @@ def test_clustering_with_the_cache_equals_clustering_without(tmp_path: Path,
     monkeypatch.setattr(store_incidents, "MENTIONS", MentionCache(size=0))  # nothing kept: always decoded
     assert incidents_of(tmp_path / "uncached.db") == cached
     assert any(n >= 2 for _, _, n in cached)  # the Kadugli reports were linked
+
+
+def test_ids_are_bound_in_chunks_sqlite_accepts() -> None:
+    from eventwire.store.incidents import bound_chunks
+
+    ids = [f"sha256:{i}" for i in range(801)]
+    chunks = list(bound_chunks(ids))
+    assert [len(c) for c, _ in chunks] == [400, 400, 1]
+    assert [m.count("?") for _, m in chunks] == [400, 400, 1]
+    assert [x for c, _ in chunks for x in c] == ids
+    assert set("".join(m for _, m in chunks)) == {"?", ","}  # nothing but placeholders in the SQL
+    assert list(bound_chunks([])) == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -51,6 +51,14 @@ MIGRATION = """
         key TEXT NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         PRIMARY KEY (key, doc_id)) WITHOUT ROWID
 """
+
+
+def bound_chunks(values: Sequence[str], size: int = 400) -> Iterator[tuple[list[str], str]]:
+    """``values`` in slices of at most ``size`` (SQLite caps bound parameters), each with its
+    ``?,?,…`` placeholders: only placeholders are ever put into SQL text, values are bound."""
+    for start in range(0, len(values), size):
+        chunk = list(values[start:start + size])
+        yield chunk, ",".join("?" * len(chunk))
 
 
 class MentionCache:
@@ -103,9 +111,7 @@ class SqliteBackend:
     def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
         out: dict[str, list[EventMention]] = {doc_id: [] for doc_id in doc_ids}
         wanted = sorted(out)
-        for i in range(0, len(wanted), 400):  # one query per 400 documents; ids are bound
-            chunk = wanted[i:i + 400]
-            marks = ",".join("?" * len(chunk))  # only placeholders are interpolated
+        for chunk, marks in bound_chunks(wanted):
             for doc_id, features in self.conn.execute(
                     f"SELECT doc_id, features FROM incident_mentions WHERE doc_id IN ({marks}) "
                     f"ORDER BY doc_id, mention_key", chunk):
@@ -124,9 +130,7 @@ class SqliteBackend:
                                  "WHERE component_id = ? ORDER BY mention_key", (component,)).fetchall()
         keys = [r[0] for r in rows]
         links: set[Link] = set()
-        for i in range(0, len(keys), 400):  # SQLite caps bound parameters; bind in chunks
-            chunk = keys[i:i + 400]
-            marks = ",".join("?" * len(chunk))  # only placeholders are interpolated
+        for chunk, marks in bound_chunks(keys):
             links.update((r[0], r[1], float(r[2])) for r in self.conn.execute(
                 f"SELECT a, b, score FROM incident_links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk))
         return ([MENTIONS.decode(r[2]) for r in rows], sorted(links),
@@ -155,9 +159,7 @@ class SqliteBackend:
         """Every place each document's text was seen, as outlets."""
         wanted = sorted(set(doc_ids))
         out: dict[str, list[Outlet]] = {doc_id: [] for doc_id in wanted}
-        for i in range(0, len(wanted), 400):  # one query per 400 documents; ids are bound
-            chunk = wanted[i:i + 400]
-            marks = ",".join("?" * len(chunk))  # only placeholders are interpolated
+        for chunk, marks in bound_chunks(wanted):
             for r in self.conn.execute(
                     f"SELECT doc_id, url, domain, source_name, published FROM document_copies "
                     f"WHERE doc_id IN ({marks}) ORDER BY seen_at, rowid", chunk):
