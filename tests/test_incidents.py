@@ -550,3 +550,29 @@ def test_a_new_report_refreshes_only_the_incidents_it_changes() -> None:
     assert backend.membership == cluster(docs).membership  # the same as clustering all at once
     members = {k for keys in backend.component_members.values() for k in keys}
     assert members == set(backend.membership)  # no stored mention lost its component
+
+
+def test_pairs_skipped_before_the_hard_limits_could_never_score() -> None:
+    from eventwire.incidents.linking import _may_score
+
+    rng = random.Random(7)
+    words = ["rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian", "market", "army", "town", "fire"]
+    places = [None, "Kadugli", "Dilling"]
+    ms = []
+    for i in range(240):
+        place = rng.choice(places)
+        ms.append(mention(
+            f"d{i}", type="ASSAULT", terms=frozenset(rng.sample(words, rng.randrange(0, 8))),
+            sources=rng.choice([(), (Party(rng.choice(["Rebels", "Army"]), "SDN", ("REB",)),)]),
+            targets=rng.choice([(), (Party(rng.choice(["civilians", "soldiers"]), None, ("CVL",)),)]),
+            place=place, place_precision="city" if place else None,
+            date=rng.choice(["2025-03-09", "2025-03-10"]), sentence=""))
+    skipped = scored = 0
+    for a in ms[:120]:
+        for b in ms[120:]:
+            if not _may_score(a, b):
+                skipped += 1
+                assert score(a, b) == 0.0, (a, b)  # the shortcut never hides a link
+            elif score(a, b) > 0:
+                scored += 1
+    assert skipped > 1000 and scored > 100  # both kinds of pair were really tried
