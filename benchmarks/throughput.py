@@ -18,8 +18,8 @@ documents into a fresh store with ``ingest_items`` (what ``eventwire ingest`` ru
 ingests the same documents again (all unchanged). The documents are passages of 4 sentences cut
 from the VOA stories and the FA-KES articles (878 real articles): first the passages that do not
 overlap, then the same articles cut at shifted sentence boundaries, then, past those, the passages
-again with a "Copy k." line. Short passages keep a 10,000-document run within minutes and make
-the per-document costs that could grow with the store (duplicate index, incident linking,
+again with a "This is copy k of the passage." sentence. Short passages keep a 10,000-document
+run within minutes and make the per-document costs that could grow with the store (duplicate index, incident linking,
 SQLite indexes) a larger share of the total. Printed per size: wall and CPU seconds per document
 (model loading excluded), the time spent saving, the first and the last 1,000 documents' cost,
 peak resident memory of the child, database size, and the re-ingest time.
@@ -74,12 +74,13 @@ def read_stories(data: Path) -> list[dict[str, Any]]:
 
 
 def voa_items(data: Path, repeat: int, limit: int = 0) -> list[RawItem]:
-    """The VOA stories, ``repeat`` times; each repeat made distinct by a last line (so it is stored)."""
+    """The VOA stories, ``repeat`` times; each repeat made distinct by a last sentence (so it is
+    stored: a bare "Copy 1." line is cleaned away as page furniture and the copy is the same text)."""
     stories = read_stories(data)
     if limit:
         stories = stories[:limit]
-    return [RawItem(origin=f"{s['id']}#{r}", content=s["text"] + (f"\n\nCopy {r}." if r else ""), kind="text",
-                    published=s["published"])
+    return [RawItem(origin=f"{s['id']}#{r}", content=s["text"] + (f"\n\nThis is copy {r} of the story." if r else ""),
+                    kind="text", published=s["published"])
             for r in range(repeat) for s in stories]
 
 
@@ -222,7 +223,7 @@ def passages(data: Path, count: int) -> Iterator[RawItem]:
                 for start in range(shift, len(sentences) - PASSAGE_SENTENCES + 1, PASSAGE_SENTENCES):
                     text = " ".join(sentences[start:start + PASSAGE_SENTENCES])
                     if lap:
-                        text += f"\n\nCopy {lap}."
+                        text += f"\n\nThis is copy {lap} of the passage."
                     yield RawItem(origin=f"article-{a}/{start}/{lap}", content=text, kind="text",
                                   published=published)
                     produced += 1
