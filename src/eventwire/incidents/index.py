@@ -63,7 +63,8 @@ class IncidentBackend(Protocol):
         ...
 
     def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
-        """Each document's mentions, fetched together (a busy week has hundreds of candidates)."""
+        """Each document's mentions, fetched together (a busy week has hundreds of candidates),
+        in the order of ``doc_ids``."""
         ...
 
     def component_of(self, mention_key: str) -> str: ...
@@ -106,9 +107,8 @@ class IncidentClusterer:
         candidates -= doc_ids
         new_links: list[Link] = []
         touched: set[str] = set()
-        stored = self.backend.mentions_of_documents(sorted(candidates))
-        for doc_id in sorted(candidates):
-            for new, old, s in mutual_links(mentions, stored.get(doc_id, [])):
+        for stored in self.backend.mentions_of_documents(sorted(candidates)).values():
+            for new, old, s in mutual_links(mentions, stored):
                 a, b = sorted((new.key, old.key))
                 new_links.append((a, b, s))
                 touched.add(self.backend.component_of(old.key))

@@ -148,14 +148,11 @@ class CasedMatch:
 def _matches(text: str) -> Iterator[tuple[str, CasedMatch]]:
     """Every pattern's matches, pattern by pattern in :data:`ORDERED_PATTERNS` order."""
     lower = text.lower()
-    if len(lower) == len(text):
-        for kind, pattern in LOWER_PATTERNS:
-            for m in pattern.finditer(lower):
-                yield kind, CasedMatch(m, text)
-    else:  # a character whose lower case is longer ("İ"): offsets would shift, match case-blind
-        for kind, pattern in ORDERED_PATTERNS:
-            for m in pattern.finditer(text):
-                yield kind, CasedMatch(m, text)
+    # a character whose lower case is longer ("İ") would shift the offsets: match case-blind
+    haystack, patterns = (lower, LOWER_PATTERNS) if len(lower) == len(text) else (text, ORDERED_PATTERNS)
+    for kind, pattern in patterns:
+        for m in pattern.finditer(haystack):
+            yield kind, CasedMatch(m, text)
 
 
 @dataclass(frozen=True, slots=True)

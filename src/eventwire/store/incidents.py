@@ -110,8 +110,7 @@ class SqliteBackend:
 
     def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
         out: dict[str, list[EventMention]] = {doc_id: [] for doc_id in doc_ids}
-        wanted = sorted(out)
-        for chunk, marks in bound_chunks(wanted):
+        for chunk, marks in bound_chunks(list(out)):
             for doc_id, features in self.conn.execute(
                     f"SELECT doc_id, features FROM incident_mentions WHERE doc_id IN ({marks}) "
                     f"ORDER BY doc_id, mention_key", chunk):
