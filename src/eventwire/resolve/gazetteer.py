@@ -1,7 +1,7 @@
 """The packaged GeoNames gazetteer and toponym resolution with document context.
 
 Data: GeoNames (CC BY 4.0) countries, first- and second-level divisions and every place of
-1,000 people or more, reduced to one TSV by ``tools/build_kb.py`` (country points from
+500 people or more, reduced to one TSV by ``tools/build_kb.py`` (country points from
 Natural Earth, public domain). Resolution scores every candidate on feature type, population
 (as one feature among several), the countries the document talks about, and explicit
 containment ("Tripoli, Libya"); it reports the runner-up readings as alternatives.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -52,14 +53,71 @@ class Resolution:
     alternatives: tuple[PlaceAlternative, ...]
 
 
+INDEX_MARK = "\n#index\n"
+"""The line between the gazetteer's rows and its name index."""
+
+
+class SortedIndex:
+    """The gazetteer's name index as one text of ``name<TAB>row,row,...`` lines sorted by
+    name, searched where it lies: building a dictionary of 600,000 names took most of a second
+    at every start, and a document asks for a few dozen names. A sparse table of every
+    :data:`STRIDE`-th character's line (its name and where it starts) narrows a name to a few
+    kilobytes of the text, and a substring search finds its line there. Answers are remembered
+    (a bounded cache: the same names come back document after document)."""
+
+    STRIDE = 4096
+    CACHE_SIZE = 100_000
+
+    def __init__(self, text: str) -> None:
+        self._text = "\n" + (text if text.endswith("\n") else text + "\n")
+        """Every line, the first one too, follows a newline: "\nname\t" finds a whole name."""
+        self._starts: list[int] = []
+        self._names: list[str] = []
+        offset = 1
+        while offset < len(self._text):
+            start = self._text.find("\n", offset - 1) + 1  # the first line starting at or after offset
+            if start <= 0 or start >= len(self._text):
+                break
+            if not self._starts or start > self._starts[-1]:
+                self._starts.append(start)
+                self._names.append(self._text[start:self._text.find("\t", start)])
+            offset = start + self.STRIDE
+        self._found: dict[str, str | None] = {}
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self._text.count("\n") - 1
+        return self._count
+
+    def get(self, key: str) -> str | None:
+        """Comma-separated row numbers of the entries named ``key``, or None."""
+        if key in self._found:
+            return self._found[key]
+        found = None
+        i = bisect_right(self._names, key) - 1
+        if i >= 0 and "\n" not in key and "\t" not in key:
+            needle = "\n" + key + "\t"
+            stop = self._starts[i + 1] if i + 1 < len(self._starts) else len(self._text)
+            at = self._text.find(needle, self._starts[i] - 1, stop - 1 + len(needle))
+            if at >= 0:
+                begin = at + len(needle)
+                found = self._text[begin:self._text.find("\n", begin)]
+        if len(self._found) >= self.CACHE_SIZE:
+            self._found.clear()
+        self._found[key] = found
+        return found
+
+
 class Gazetteer:
     """Name -> candidate entries, with a context-aware ``resolve``.
 
-    Loading must stay well under a second for 220,000 rows and 490,000 names: the file carries
-    a ready index (normalised name -> row numbers) after its rows, and a row becomes a
-    :class:`GeoEntry` only when a name asks for it."""
+    Loading must stay under a second for 290,000 rows and 600,000 names: the file carries a
+    ready index (normalised name -> row numbers, sorted by name) after its rows, searched in
+    place (:class:`SortedIndex`), and a row becomes a :class:`GeoEntry` only when a name asks
+    for it."""
 
-    def __init__(self, rows: list[str], index: dict[str, str]) -> None:
+    def __init__(self, rows: list[str], index: SortedIndex) -> None:
         self._rows = rows
         self._entries: dict[int, GeoEntry] = {}
         self._index = index
@@ -97,6 +155,39 @@ class Gazetteer:
             return []
         return self.country_entries(iso)
 
+    def _own_named_divisions(self, name: str) -> list[GeoEntry]:
+        """"West Bank", "Gaza", "Scotland": a name that stands for a whole country only as an
+        alias, while a division or town of that same country bears it as its own name. The
+        named part is the more exact reading (the West Bank is not all Palestinian territory,
+        Scotland is not the United Kingdom); a country's own name ("Hong Kong") keeps it."""
+        found = self.candidates(name)
+        key = normalise(name)
+        aliased = {e.country for e in found if e.precision == "country" and normalise(e.name) != key}
+        iso = countries().demonym(name.strip())
+        if iso is not None and name.strip().lower() not in countries().by_name:
+            aliased.add(iso)
+        if not aliased or any(e.precision == "country" and normalise(e.name) == key for e in found):
+            return []
+        own = [e for e in found if e.country in aliased and e.precision != "country" and normalise(e.name) == key]
+        return own + [e for e in found if e.country not in aliased] if own else []
+
+    def _variant_candidates(self, name: str) -> list[GeoEntry]:
+        """A name the gazetteer has under a fuller spelling, tried only when the name itself is
+        unknown: news abbreviations ("Loudon Co.", "W. Columbia", "Calif" without its point)
+        and residents' names ("Ohioans", "Texan", "Dagestani", "New Londoners"). A resident's
+        name must lead to a country, a province, a county or a town of 10,000 people or more:
+        a small village that happens to spell like a stripped word is no evidence."""
+        for variant in abbreviation_expansions(name):
+            found = self.candidates(variant) or self._abbreviation_candidates(variant + ".")
+            if found:
+                return found
+        for stem in resident_stems(name):
+            found = [e for e in self.candidates(stem)
+                     if e.precision != "city" or e.population >= RESIDENT_TOWN_POPULATION]
+            if found:
+                return found
+        return []
+
     def _abbreviation_candidates(self, name: str) -> list[GeoEntry]:
         """"Ky.", "B.C.": a state or province written as its news abbreviation."""
         key = _SPACED_ABBREVIATION.sub(".", name.strip())  # "W. Va." is "W.Va."
@@ -125,7 +216,8 @@ class Gazetteer:
         every town has those, so a capital's or a big city's size is no evidence and a country
         or province reading is unlikely.
         """
-        cands = self._demonym_candidates(name) or self._abbreviation_candidates(name) or self.candidates(name)
+        cands = self._own_named_divisions(name) or self._demonym_candidates(name) or \
+            self._abbreviation_candidates(name) or self.candidates(name) or self._variant_candidates(name)
         if not cands:
             return None
         seats: dict[tuple[str, str], int] = {}  # province -> population of its same-named seat
@@ -225,6 +317,54 @@ CANADIAN_ABBREVIATIONS = {
 """Canadian Press abbreviations of provinces; values are GeoNames admin1 names."""
 
 
+RESIDENT_TOWN_POPULATION = 10_000
+"""A resident's name ("Londoners") is read as a town only from this population up."""
+
+_WORD_EXPANSIONS = {"co": "County", "twp": "Township", "mt": "Mount", "ft": "Fort", "st": "Saint",
+                    "pt": "Point", "w": "West", "e": "East", "n": "North", "s": "South"}
+"""News abbreviations of words inside place names ("Loudon Co.", "W. Columbia", "Ft. Worth")."""
+
+
+def abbreviation_expansions(name: str) -> list[str]:
+    """Fuller spellings of an abbreviated place name: "Platte Co." -> "Platte County",
+    "W. Columbia" -> "West Columbia", "Calif" -> "Calif" (a state abbreviation written without
+    its point is looked up by the caller with one). Empty when nothing is abbreviated."""
+    words = name.split()
+    out = []
+    expanded = [_WORD_EXPANSIONS.get(w.rstrip(".").lower(), w) if w.endswith(".") else w for w in words]
+    if expanded != words:
+        out.append(" ".join(expanded))
+    if len(words) == 1 and name.isalpha() and len(name) >= 4 and name in US_STATE_ABBREVIATIONS:
+        out.append(name)
+    return out
+
+
+def resident_stems(word: str) -> list[str]:
+    """Place names a residents' word may come from, most likely first: "Ohioans" -> "Ohio",
+    "Iowans" -> "Iowa", "Texan" -> "Texas", "Ontarians" -> "Ontario", "Kentuckian" ->
+    "Kentucky", "Dagestani" -> "Dagestan", "New Londoners" -> "New London", "Abkhaz" ->
+    "Abkhazia". Only capitalised words are read this way."""
+    w = word.strip()
+    if not w[:1].isupper() or not w.replace(" ", "").replace("-", "").isalpha() or len(w) < 5:
+        return []
+    if w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    stems: list[str] = []
+    if w.endswith("ian"):
+        stems += [w[:-1], w[:-2] + "o", w[:-3] + "y", w[:-3] + "a", w[:-3]]
+    if w.endswith("an"):
+        stems += [w[:-1], w[:-2], w[:-1] + "s", w[:-2] + "e"]
+    if w.endswith("er"):
+        stems += [w[:-2], w[:-1]]
+    if w.endswith("ite"):
+        stems += [w[:-3], w[:-2]]
+    if w.endswith("i"):
+        stems += [w[:-1]]
+    if w.endswith(("z", "k")):
+        stems += [w + "ia"]
+    return [s for s in dict.fromkeys(stems) if len(s) >= 3 and s != word]
+
+
 def normalise(name: str) -> str:
     s = name.strip().replace("’", "'").lower()
     s = s.removeprefix("the ")
@@ -234,7 +374,7 @@ def normalise(name: str) -> str:
 @cache
 def gazetteer() -> Gazetteer:
     data = resources.files("eventwire.kb").joinpath("gazetteer.tsv.gz").read_bytes()
-    lines = gzip.decompress(data).decode("utf-8").splitlines()
-    split = lines.index("#index")
-    index = dict(line.split("\t", 1) for line in lines[split + 1:])
-    return Gazetteer(lines[1:split], index)
+    text = gzip.decompress(data).decode("utf-8")
+    split = text.index(INDEX_MARK)
+    rows = text[:split].split("\n")[1:]  # the first line is the header
+    return Gazetteer(rows, SortedIndex(text[split + len(INDEX_MARK):]))
