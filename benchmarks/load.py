@@ -4,8 +4,8 @@
     python benchmarks/load.py [--clients 50] [--seconds 60] [--think 0] [--events 10000] [--mix varied]
 
 A store is built (the store benchmark's synthetic events plus the bundled examples), then
-``eventwire serve`` runs on 127.0.0.1 in its own process, and ``eventwire ingest`` runs in
-another over the shared VOA stories (repeated, each text made distinct) into the same SQLite
+``eventwire serve`` runs on 127.0.0.1 (two processes by default, or ``--workers``), and
+``eventwire ingest`` runs in another over the shared VOA stories (repeated, each text made distinct) into the same SQLite
 file (WAL: readers do not wait for the writer). ``--clients`` concurrent clients send a mix of
 requests — event pages with filters, search, incidents, one document, stats, the timeline and
 the overview page — for ``--seconds`` seconds. With ``--mix varied`` (the default) the filters,
@@ -235,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="dashboard: the same 13 questions over and over; varied (default): thousands of "
                              "distinct questions, so that most answers must be computed")
     parser.add_argument("--threads", type=int, default=None, help="the server's --threads (default: its own)")
+    parser.add_argument("--workers", type=int, default=None, help="the server's --workers (default: its own)")
     args = parser.parse_args(argv)
     threads = ["--threads", str(args.threads)] if args.threads else []
+    threads += ["--workers", str(args.workers)] if args.workers else []
     exe = str(Path(sys.executable).parent / "eventwire")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "load.db"

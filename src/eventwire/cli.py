@@ -96,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--public", action="store_true",
                    help="allow an address other than loopback (requires EVENTWIRE_TOKEN)")
     w.add_argument("--threads", type=int, default=None,
-                   help="reads answered at once; the rest queue in arrival order (default 4)")
+                   help="reads answered at once per process; the rest queue in arrival order (default 4)")
+    w.add_argument("--workers", type=int, default=None,
+                   help="server processes sharing the port (default: 2 with two cores or more; 1 where "
+                        "processes cannot be forked)")
     _db(w)
     w.set_defaults(func=cmd_serve)
 
@@ -382,15 +385,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise UsageError("--public needs EVENTWIRE_TOKEN set: a server others can reach must require a token")
     if not 0 < args.port < 65536:
         raise UsageError(f"port {args.port} is not a TCP port")
+    import socket
+
     import uvicorn
 
     from eventwire.api import create_app
     from eventwire.api.guard import guarded_h11
+    from eventwire.api.workers import DEFAULT_WORKERS, can_fork, listening_socket, serve
 
-    app = create_app(args.db or default_db_path(), token, **({"threads": args.threads} if args.threads else {}))
+    workers = DEFAULT_WORKERS if args.workers is None else args.workers
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    workers = workers if can_fork() else 1
+    db = args.db or default_db_path()
+    threads = {"threads": args.threads} if args.threads else {}
+
+    def run(sock: socket.socket) -> None:  # one worker: its own application, after the fork
+        app = create_app(db, token, **threads)
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", http=guarded_h11())).run(sockets=[sock])
+
+    try:
+        sock = listening_socket(args.host, args.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     mode = "writes need the token" if token else "read-only"
-    print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", http=guarded_h11())
+    print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode}, {workers} processes)",
+          file=sys.stderr)
+    serve(sock, run, workers)
     return 0
 
 

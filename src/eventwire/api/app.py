@@ -61,7 +61,8 @@ WRITE_TIMEOUT = 5.0
 RETRY_AFTER = "5"
 """Seconds a client is told to wait before it sends a write the locked database refused (503)."""
 THREADS = 4
-"""Reads answered at once. Answers are mostly Python work under one lock (the GIL), so more
+"""Reads answered at once by one server process (``eventwire serve`` runs two processes by
+default: :mod:`eventwire.api.workers`). Answers are mostly Python work under one lock (the GIL), so more
 threads only share the processor among more requests and pass the lock back and forth: with
 40 (anyio's default) a heavy page waiting behind 39 others takes 40 times its own time. With
 ``benchmarks/load.py`` (50 clients, an ingest running): fewer threads answer more requests per
