@@ -186,3 +186,31 @@ def test_matching_on_the_lower_cased_text_reads_the_original_back() -> None:
     assert len(shifted.lower()) != len(shifted)
     times = find_times(shifted, date(2020, 3, 4))
     assert [(shifted[t.start:t.end], t.value) for t in times] == [("Monday, March 2", "2020-03-02")]
+
+
+def test_a_pattern_is_skipped_only_when_none_of_its_words_is_in_the_text() -> None:
+    import json
+
+    from eventwire.resolve.dates import LOWER_PATTERNS, REQUIRED_WORDS
+
+    assert set(REQUIRED_WORDS) <= {k for k, _ in LOWER_PATTERNS}
+    stories = (DATA / "corpora" / "voa" / "voa_stories.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in stories]
+    texts += [re.sub(r"<[^>]+>", "", p.read_text(encoding="utf-8", errors="replace"))
+              for p in sorted((DATA / "eval" / "time").rglob("*.tml"))[:300]]
+    texts += ["In the third quarter of 2019 and the same period a year earlier, the year-ago quarter",
+              "the 21st century, the 1990s, the nineties, the past decade, this weekend, last spring",
+              "nineteen ninety-five, two thousand and one, every week, nightly, two days ago, fiscal year",
+              "later this year, by year-end, the 2019 period"]
+    seen: dict[str, int] = {}
+    for text in texts:
+        lower = text.lower()
+        for kind, pattern in LOWER_PATTERNS:
+            words = REQUIRED_WORDS.get(kind)
+            for m in pattern.finditer(lower) if words else ():
+                seen[kind] = seen.get(kind, 0) + 1
+                assert any(w in m.group(0) for w in words), (kind, m.group(0))  # a match spells a word
+    assert set(seen) == set(REQUIRED_WORDS)  # every gated pattern was seen matching
+    # and the gate changes nothing: the same text with and without a gated word's pattern running
+    text = "In the third quarter, sales rose; last spring they fell, two days ago they rose again."
+    assert {t.text for t in find_times(text, date(2020, 3, 4))} >= {"third quarter", "last spring", "two days ago"}

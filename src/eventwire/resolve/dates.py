@@ -145,13 +145,35 @@ class CasedMatch:
         return {name: self.group(name) for name in self._match.re.groupindex}
 
 
+REQUIRED_WORDS = {
+    "quarter": ("quarter",), "the_quarter": ("quarter",), "year_period": ("period", "quarter"),
+    "year_ago_period": ("period",), "century": ("century",), "last_decade": ("decade",), "weekend": ("weekend",),
+    "spoken_year": ("nineteen", "twenty", "thousand"), "decade": ("0s", "0's", "ties"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly"),
+    "ago": ("ago", "earlier", "before", "later", "from now"), "fiscal_year": ("year",), "this_year": ("year",),
+    "year_ago_adj": ("year-",),
+}
+"""Patterns that cannot match a lower-cased text holding none of these words: each
+alternative of the pattern spells one of them out (a test checks every pattern's matches).
+Looking for a word is a fast scan; running a pattern costs about 0.2 ms on a news story, and
+most stories have no quarter, century or season."""
+
+
 def _matches(text: str) -> Iterator[tuple[str, CasedMatch]]:
     """Every pattern's matches, pattern by pattern in :data:`ORDERED_PATTERNS` order."""
     lower = text.lower()
     # a character whose lower case is longer ("İ") would shift the offsets: match case-blind
-    haystack, patterns = (lower, LOWER_PATTERNS) if len(lower) == len(text) else (text, ORDERED_PATTERNS)
-    for kind, pattern in patterns:
-        for m in pattern.finditer(haystack):
+    if len(lower) != len(text):
+        for kind, pattern in ORDERED_PATTERNS:
+            for m in pattern.finditer(text):
+                yield kind, CasedMatch(m, text)
+        return
+    for kind, pattern in LOWER_PATTERNS:
+        words = REQUIRED_WORDS.get(kind)
+        if words is not None and not any(w in lower for w in words):
+            continue
+        for m in pattern.finditer(lower):
             yield kind, CasedMatch(m, text)
 
 

@@ -122,6 +122,7 @@ class Gazetteer:
         self._entries: dict[int, GeoEntry] = {}
         self._index = index
         """Normalised name -> comma-separated row numbers, parsed when the name is asked for."""
+        self._prepared: dict[tuple[str, bool, bool], Readings | None] = {}
 
     def _entry(self, i: int) -> GeoEntry:
         entry = self._entries.get(i)
@@ -204,6 +205,23 @@ class Gazetteer:
         name = countries().names.get(iso3)
         return [e for e in self.candidates(name) if e.country == iso3 and e.precision == "country"] if name else []
 
+    def _readings(self, name: str, local: bool, as_capital: bool) -> Readings | None:
+        """What resolving ``name`` needs that does not depend on the document: its candidates
+        and the part of each one's score that comes from the entry alone (feature type,
+        population, a seat or town named like a province). Kept per name (a bounded cache):
+        "Washington" has over a hundred candidates, and the same names come back in every
+        story."""
+        key = (name, local, as_capital)
+        if key in self._prepared:
+            return self._prepared[key]
+        cands = self._own_named_divisions(name) or self._demonym_candidates(name) or \
+            self._abbreviation_candidates(name) or self.candidates(name) or self._variant_candidates(name)
+        readings = _prepare(name, cands, local, as_capital) if cands else None
+        if len(self._prepared) >= PREPARED_NAMES:
+            self._prepared.clear()
+        self._prepared[key] = readings
+        return readings
+
     def resolve(self, name: str, context: Counter[str], near: str | None = None,
                 regions: Counter[str] | None = None, near_region: tuple[str, str] | None = None,
                 local: bool = False, as_capital: bool = True) -> Resolution | None:
@@ -216,50 +234,26 @@ class Gazetteer:
         every town has those, so a capital's or a big city's size is no evidence and a country
         or province reading is unlikely.
         """
-        cands = self._own_named_divisions(name) or self._demonym_candidates(name) or \
-            self._abbreviation_candidates(name) or self.candidates(name) or self._variant_candidates(name)
-        if not cands:
+        readings = self._readings(name, local, as_capital)
+        if readings is None:
             return None
-        seats: dict[tuple[str, str], int] = {}  # province -> population of its same-named seat
-        towns: dict[tuple[str, str], int] = {}  # province -> population of a same-named town in it
-        for c in cands:
-            if c.precision == "city":
-                towns[(c.country, c.admin1)] = max(towns.get((c.country, c.admin1), 0), c.population)
-                if c.fcode in ("PPLA", "PPLC"):
-                    seats[(c.country, c.admin1)] = max(seats.get((c.country, c.admin1), 0), c.population)
-        known = countries()
-        # a capital named like its country ("Mexico", "Kuwait") is the country unless told otherwise
-        capital_of = known.by_capital.get(normalise(name)) if as_capital and known.lookup(name) is None else None
+        capital_of = readings.capital_of
         if capital_of is not None and not context.get(capital_of):
             capital_of = None  # a capital stands for its government in stories about that country
         total = sum(context.values()) or 1
         region_total = sum(regions.values()) if regions else 0
         scored = []
-        for c in cands:
-            score = {"country": 3.0, "admin1": 1.2, "region": 3.0}.get(c.precision, 0.0)
-            where = (c.country, c.admin1)
-            if c.precision == "admin1" and where in seats and c.population < 3 * seats[where]:
-                score -= 3.0  # "Aleppo", "Geneva": the city, not the province named after it
-            if c.precision == "admin2" and where in towns:
-                score -= 3.0  # "Montreal": the city, not the county-level division around it
-            if local:
-                score -= 2.0 if c.precision in ("country", "admin1", "region") else 0.0
-                score += math.log10(c.population + 10) / 6
-            else:
-                if c.fcode in ("PPLC",):
-                    score += 1.5
-                elif c.fcode in ("PPLA",):
-                    score += 0.6
-                score += math.log10(c.population + 10) / 3
-            score += 4.0 * context.get(c.country, 0) / total
-            if regions and region_total and c.admin1:
-                score += 3.0 * regions.get(f"{c.country}.{c.admin1}", 0) / region_total
+        for c, base, province, own in zip(readings.entries, readings.base, readings.provinces, readings.own_name,
+                                          strict=True):
+            score = base + 4.0 * context.get(c.country, 0) / total
+            if regions and region_total and province:
+                score += 3.0 * regions.get(province, 0) / region_total
             if near and c.country == near:
                 score += 10.0
             if near_region and (c.country, c.admin1) == near_region and c.precision != "admin1":
                 score += 10.0  # "Alexandria, La.": the town in that state
             named_capital = c.fcode == "PPLC" and capital_of == c.country
-            if named_capital or normalise(c.name) == normalise(name):
+            if named_capital or own:
                 score += 0.5  # "Washington" names "Washington, D.C." as surely as its own name would
             if named_capital:
                 score += 1.0  # "Washington", "Moscow": the capital a country's government is named by
@@ -280,6 +274,60 @@ class Gazetteer:
             if len(alts) == 3:
                 break
         return Resolution(entry=best, confidence=round(confidence, 3), alternatives=tuple(alts))
+
+
+PREPARED_NAMES = 50_000
+"""Names whose document-independent readings are kept at once (:meth:`Gazetteer._readings`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """A name's candidates with the score each earns from its entry alone."""
+
+    entries: tuple[GeoEntry, ...]
+    base: tuple[float, ...]
+    provinces: tuple[str, ...]
+    """Each entry's "country.admin1" key into a document's provinces ("" without a province)."""
+    own_name: tuple[bool, ...]
+    """Whether the entry bears the name itself (not an alias, a demonym or an abbreviation)."""
+    capital_of: str | None
+    """The country whose capital the name is, when the name may stand for that capital."""
+
+
+def _prepare(name: str, cands: list[GeoEntry], local: bool, as_capital: bool) -> Readings:
+    """The document-independent part of :meth:`Gazetteer.resolve` for ``name``."""
+    seats: dict[tuple[str, str], int] = {}  # province -> population of its same-named seat
+    towns: dict[tuple[str, str], int] = {}  # province -> population of a same-named town in it
+    for c in cands:
+        if c.precision == "city":
+            towns[(c.country, c.admin1)] = max(towns.get((c.country, c.admin1), 0), c.population)
+            if c.fcode in ("PPLA", "PPLC"):
+                seats[(c.country, c.admin1)] = max(seats.get((c.country, c.admin1), 0), c.population)
+    known = countries()
+    # a capital named like its country ("Mexico", "Kuwait") is the country unless told otherwise
+    capital_of = known.by_capital.get(normalise(name)) if as_capital and known.lookup(name) is None else None
+    key = normalise(name)
+    base = []
+    for c in cands:
+        score = {"country": 3.0, "admin1": 1.2, "region": 3.0}.get(c.precision, 0.0)
+        where = (c.country, c.admin1)
+        if c.precision == "admin1" and where in seats and c.population < 3 * seats[where]:
+            score -= 3.0  # "Aleppo", "Geneva": the city, not the province named after it
+        if c.precision == "admin2" and where in towns:
+            score -= 3.0  # "Montreal": the city, not the county-level division around it
+        if local:
+            score -= 2.0 if c.precision in ("country", "admin1", "region") else 0.0
+            score += math.log10(c.population + 10) / 6
+        else:
+            if c.fcode in ("PPLC",):
+                score += 1.5
+            elif c.fcode in ("PPLA",):
+                score += 0.6
+            score += math.log10(c.population + 10) / 3
+        base.append(score)
+    return Readings(entries=tuple(cands), base=tuple(base),
+                    provinces=tuple(f"{c.country}.{c.admin1}" if c.admin1 else "" for c in cands),
+                    own_name=tuple(normalise(c.name) == key for c in cands), capital_of=capital_of)
 
 
 _SPACED_ABBREVIATION = re.compile(r"\.\s+(?=[A-Z])")
