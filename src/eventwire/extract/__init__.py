@@ -15,6 +15,7 @@ from eventwire.extract.mentions import entity_mentions
 from eventwire.extract.outlets import OutletMemory, domain_home
 from eventwire.extract.places import resolve_places
 from eventwire.extract.times import extract_times
+from eventwire.nlp import doc_text
 from eventwire.record import Document, Entity, Record, Sentence
 
 
@@ -22,8 +23,9 @@ def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -
     """Every extracted value of one document, with offsets into ``document.text``. With
     ``outlets``, the outlet's usual home (from its earlier documents) helps place the names,
     and this document's confident places are added to it."""
+    text = doc_text(doc)
     sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents
-                      if s.text.strip())
+                      if text[s.start_char:s.end_char].strip())
     if document.language != "en":
         return Record(document=document, sentences=sentences)
     mentions = entity_mentions(doc)
@@ -51,8 +53,8 @@ def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -
             continue  # durations, sets and "now" are never an event's date
         span = doc.char_span(when.start, when.end, alignment_mode="expand")
         if span is not None:
-            for tok in span:
-                time_of_token[tok.i] = (when.id, when.text, when.start, when.end)
+            for i in range(span.start, span.end):
+                time_of_token[i] = (when.id, when.text, when.start, when.end)
     place_country = {p.id: p.country for p in places if p.country}
     events = EventExtractor(ctx, claims, place_of_token, time_of_token, place_country).run()
     # sentence indexes must count only the non-blank sentences kept above
@@ -68,9 +70,10 @@ def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -
 def _sentence_index(doc: Doc) -> dict[int, int]:
     out: dict[int, int] = {}
     kept = 0
+    text = doc_text(doc)
     for raw, s in enumerate(doc.sents):
         out[raw] = kept
-        if s.text.strip():
+        if text[s.start_char:s.end_char].strip():
             kept += 1
     return out
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extract.context import DocContext
 from eventwire.extract.quotes import Quote
-from eventwire.nlp import doc_text
+from eventwire.nlp import doc_text, tokens_with
 from eventwire.record import Claim, TextSpan
 from eventwire.record import Span as CharSpan
 
@@ -47,6 +47,11 @@ disapproval and a claim about its object. Acts of their own (praise, condemn, de
 events only, and "confirmed commitment to …" is a diplomatic act, not a report."""
 REPORT_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "assertion", "rumor",
                 "rumour", "speculation"}
+REPORTING_OR_POINT = frozenset(REPORTING | {"point"})
+"""Lemmas a reporting verb may have ("pointed out that …" too), looked up as a set of hashes."""
+NP_SPEECH_ACT_LEMMAS = frozenset(NP_SPEECH_ACTS)
+REPORT_NOUN_LEMMAS = frozenset(REPORT_NOUNS)
+ACCORDING = frozenset({"according"})
 ADDRESSED_APPEALS = {"tell", "urge", "warn", "ask"}
 """Reporting verbs whose infinitive complement is an appeal to the person named as their object
 ("told his advisers to act", "urged Republicans to join the ranks", "warned North Korea to
@@ -316,7 +321,7 @@ class ClaimExtractor:
                                            q.start, q.end, alignment_mode="expand") or []))
 
     def _indirect(self) -> None:
-        for token in self.doc:
+        for token in tokens_with(self.doc, lemmas=REPORTING_OR_POINT):
             if not _is_reporting(token) or token.pos_ not in ("VERB",) or token.i in self.used_cues:
                 continue
             if self._in_quote(token.idx):
@@ -393,7 +398,7 @@ class ClaimExtractor:
         """Speech acts whose content is a noun phrase: "called for a ban on assault weapons",
         "called the charges unsubstantiated", "called on Trump to apologize", "cited the
         police figures", "acknowledged the reality of climate change", "denied the allegations"."""
-        for token in self.doc:
+        for token in tokens_with(self.doc, lemmas=NP_SPEECH_ACT_LEMMAS):
             if token.lemma_ not in NP_SPEECH_ACTS or token.pos_ != "VERB" or token.i in self.used_cues:
                 continue
             if self._in_quote(token.idx) or _subject_of(token, self._in_quote) is None:
@@ -418,7 +423,7 @@ class ClaimExtractor:
         been thousands of shootings", "Tulsa police's earlier claim that Crutcher had refused",
         "North Korea's claims about the potency of its test". The noun is the cue, the possessor
         the speaker and the that-clause (or the "about" phrase) the content."""
-        for token in self.doc:
+        for token in tokens_with(self.doc, lemmas=REPORT_NOUN_LEMMAS):
             if token.lemma_ not in REPORT_NOUNS or token.pos_ != "NOUN" or self._in_quote(token.idx):
                 continue
             owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
@@ -522,7 +527,7 @@ class ClaimExtractor:
         return edges(obj)
 
     def _according_to(self) -> None:
-        for token in self.doc:
+        for token in tokens_with(self.doc, lowers=ACCORDING):
             if token.lower_ != "according" or self._in_quote(token.idx):
                 continue
             to = next((c for c in token.children if c.lower_ == "to"), None)

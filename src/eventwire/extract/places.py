@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.mentions import PLACE_LABELS, Mention
 from eventwire.extract.outlets import Home
-from eventwire.nlp import doc_text
+from eventwire.nlp import doc_text, tokens_with
 from eventwire.record import Actor, Place
 from eventwire.resolve.gazetteer import (
     CANADIAN_ABBREVIATIONS,
@@ -34,7 +34,7 @@ def country_context(doc: Doc, mentions: list[Mention], actors: list[Actor]) -> C
         iso = c.lookup(m.text) if m.label in ("GPE", "NORP") else None
         if iso and not _also_a_province(gaz, m.text, iso):
             counts[iso] += 1  # "Georgia" may be the US state: it is no evidence for the country
-    for token in doc:
+    for token in tokens_with(doc, lowers=c.demonym_words):
         iso = c.by_demonym.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
         if iso:
             counts[iso] += 1

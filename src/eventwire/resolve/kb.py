@@ -27,6 +27,8 @@ class CountryIndex:
     by_capital: dict[str, str]
     names: dict[str, str]
     """ISO3 -> the country's English short name."""
+    demonym_words: frozenset[str] = frozenset()
+    """The keys of ``by_demonym``, for looking a document's words up all at once."""
 
     def demonym(self, word: str) -> str | None:
         """ISO3 for a demonym, singular or plural ("Algerian", "Algerians")."""
@@ -72,7 +74,7 @@ def countries() -> CountryIndex:
             by_demonym.setdefault(n.lower(), iso3)
         for n in c["capitals"]:
             by_capital.setdefault(n.lower(), iso3)
-    return CountryIndex(by_name, by_demonym, by_capital, names)
+    return CountryIndex(by_name, by_demonym, by_capital, names, frozenset(by_demonym))
 
 
 @cache
