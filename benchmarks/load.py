@@ -5,10 +5,11 @@
 
 A store is built (the store benchmark's synthetic events plus the bundled examples), then
 ``eventwire serve`` runs on 127.0.0.1 (two processes by default, or ``--workers``), and
-``eventwire ingest`` runs in another over the shared VOA stories (repeated, each text made distinct) into the same SQLite
-file (WAL: readers do not wait for the writer). ``--clients`` concurrent clients send a mix of
-requests — event pages with filters, search, incidents, one document, stats, the timeline and
-the overview page — for ``--seconds`` seconds. With ``--mix varied`` (the default) the filters,
+``eventwire ingest`` runs in another over the shared VOA stories (repeated, each text made
+distinct) into the same SQLite file (WAL: readers do not wait for the writer). ``--clients``
+concurrent clients send a mix of requests — event pages with filters, search, incidents, one
+document, stats, the timeline and the overview page — for ``--seconds`` seconds. With ``--mix
+varied`` (the default) the filters,
 page sizes, months, search words and documents are drawn at random from thousands of
 combinations, so most answers are computed, not replayed from the server's cache; ``--mix
 dashboard`` asks the same 13 questions over and over, as dashboards polling the API do. Clients

@@ -391,7 +391,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from eventwire.api import create_app
     from eventwire.api.guard import guarded_h11
-    from eventwire.api.workers import DEFAULT_WORKERS, can_fork, listening_socket, serve
+    from eventwire.api.workers import DEFAULT_WORKERS, can_fork, listening_sockets, serve
 
     workers = DEFAULT_WORKERS if args.workers is None else args.workers
     if workers < 1:
@@ -405,13 +405,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.Server(uvicorn.Config(app, log_level="warning", http=guarded_h11())).run(sockets=[sock])
 
     try:
-        sock = listening_socket(args.host, args.port)
+        sockets = listening_sockets(args.host, args.port, workers)
     except OSError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     mode = "writes need the token" if token else "read-only"
     print(f"eventwire API on http://{args.host}:{args.port}/v1/stats ({mode}, {workers} processes)",
           file=sys.stderr)
-    serve(sock, run, workers)
+    serve(sockets, run, workers)
     return 0
 
 

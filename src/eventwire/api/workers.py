@@ -6,16 +6,17 @@ beside it, one server process measured 1.07 cores busy and no more, 240 requests
 and a 99th-percentile latency of 610-860 ms for 50 clients (``benchmarks/load.py``). Two
 processes share the machine with the ingest instead of leaving a core to it alone.
 
-The socket is bound once, in the parent, before anything else happens; the parent then forks
-the other workers (POSIX only: elsewhere, and with ``workers=1``, one process serves). Each
-worker builds its own application after the fork (no thread, connection or cache is shared
-between processes; every worker sees the others' writes through SQLite, as it sees an
-ingest's). The kernel hands each new connection to whichever worker accepts it first.
+The sockets are bound in the parent before anything else happens, one per worker on the same
+port (:func:`listening_sockets`); the parent then forks the other workers (POSIX only:
+elsewhere, and with ``workers=1``, one process serves). Each worker builds its own application
+after the fork (no thread, connection or cache is shared between processes; every worker sees
+the others' writes through SQLite, as it sees an ingest's). The kernel spreads new connections
+over the workers' sockets.
 
 Stopping: uvicorn stops a worker on SIGINT or SIGTERM. When the parent's server stops, it
-sends SIGTERM to the workers it forked, waits for them and exits with status 0; a worker whose parent dies without
-that (SIGKILL) is told by the kernel (Linux ``PR_SET_PDEATHSIG``) and stops too, so no worker
-outlives the command that started it.
+sends SIGTERM to the workers it forked, waits for them and exits with status 0; a worker
+whose parent dies without that (SIGKILL) is told by the kernel (Linux ``PR_SET_PDEATHSIG``)
+and stops too, so no worker outlives the command that started it.
 """
 
 from __future__ import annotations
@@ -44,19 +45,39 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
-    """A TCP socket bound to ``host``:``port`` and listening, to hand to every worker."""
+def listening_sockets(host: str, port: int, count: int = 1, backlog: int = 2048) -> list[socket.socket]:
+    """``count`` TCP sockets listening on ``host``:``port``, one per worker.
+
+    With more than one, each is its own socket on the same port (``SO_REUSEPORT``, where the
+    system has it), so that the kernel spreads new connections evenly over the workers. One
+    socket shared by all would give each connection to whichever worker happens to accept
+    first: in a load run that was 12 kept-alive connections on one process and 38 on the other,
+    and the busier one set the 99th percentile. Only processes of the same user can bind a
+    port that way. Where ``SO_REUSEPORT`` is missing, one socket is returned, for all workers
+    to share. Port 0 picks a free port, the same for every socket."""
+    reuse_port = count > 1 and hasattr(socket, "SO_REUSEPORT")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sockets: list[socket.socket] = []
     try:
-        sock.bind((host, port))
-        sock.listen(backlog)
+        for _ in range(count if reuse_port else 1):
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if reuse_port:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            sock.bind((host, sockets[0].getsockname()[1] if len(sockets) > 1 else port))
+            sock.listen(backlog)
+            sock.set_inheritable(True)
     except OSError:
-        sock.close()
+        for sock in sockets:
+            sock.close()
         raise
-    sock.set_inheritable(True)
-    return sock
+    return sockets
+
+
+def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
+    """One TCP socket listening on ``host``:``port``."""
+    return listening_sockets(host, port, 1, backlog)[0]
 
 
 def _die_with_parent() -> None:
@@ -82,14 +103,16 @@ def _noting_stop_signals() -> dict[int, Any]:
     return {signum: signal.signal(signum, lambda *_: None) for signum in STOP_SIGNALS}
 
 
-def serve(sock: socket.socket, run: Callable[[socket.socket], Any], workers: int) -> None:
+def serve(sockets: list[socket.socket], run: Callable[[socket.socket], Any], workers: int) -> None:
     """Run ``run(sock)`` (one server, until it stops) in ``workers`` processes: this one and
-    ``workers - 1`` forked children."""
+    ``workers - 1`` forked children. Worker k listens on ``sockets[k]`` when there is one per
+    worker (:func:`listening_sockets`), else all share ``sockets[0]``."""
     previous = _noting_stop_signals()
     children: list[int] = []
     if workers > 1 and can_fork():
         parent = os.getpid()
-        for _ in range(workers - 1):
+        for k in range(1, workers):
+            own = sockets[k] if len(sockets) == workers else sockets[0]
             pid = os.fork()
             if pid == 0:  # a worker: serve, then leave without running the parent's clean-up
                 code = 0
@@ -97,15 +120,20 @@ def serve(sock: socket.socket, run: Callable[[socket.socket], Any], workers: int
                     _die_with_parent()
                     if os.getppid() != parent:  # the parent died before the request was made
                         os._exit(0)
-                    run(sock)
+                    for other in sockets:
+                        if other is not own:
+                            other.close()
+                    run(own)
                 except BaseException:  # a worker must never return into the parent's code
                     traceback.print_exc()
                     code = 1
                 finally:
                     os._exit(code)
             children.append(pid)
+    for sock in sockets[1:]:
+        sock.close()  # the workers' own sockets: the parent listens on the first only
     try:
-        run(sock)
+        run(sockets[0])
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -115,7 +143,7 @@ def serve(sock: socket.socket, run: Callable[[socket.socket], Any], workers: int
         for pid in children:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
-        sock.close()
+        sockets[0].close()
 
 
-__all__ = ["DEFAULT_WORKERS", "can_fork", "listening_socket", "serve"]
+__all__ = ["DEFAULT_WORKERS", "can_fork", "listening_socket", "listening_sockets", "serve"]
