@@ -237,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
                              "distinct questions, so that most answers must be computed")
     parser.add_argument("--threads", type=int, default=None, help="the server's --threads (default: its own)")
     parser.add_argument("--workers", type=int, default=None, help="the server's --workers (default: its own)")
+    parser.add_argument("--ingest-nice", type=int, default=0,
+                        help="the ingest's --nice (default 0: the same priority as the server)")
     args = parser.parse_args(argv)
     threads = ["--threads", str(args.threads)] if args.threads else []
     threads += ["--workers", str(args.workers)] if args.workers else []
@@ -256,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         ingest = None
         try:
             wait_ready(base)
-            ingest = subprocess.Popen([exe, "ingest", str(corpus(args.data, Path(tmp), 2000)), "--db", str(db)],
+            ingest = subprocess.Popen([exe, "ingest", str(corpus(args.data, Path(tmp), 2000)), "--db", str(db),
+                                       "--nice", str(args.ingest_nice)],
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             time.sleep(3.0)  # the ingest is past loading its model and writing
             started = time.perf_counter()
@@ -277,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             integrity = after.conn.execute("PRAGMA integrity_check").fetchone()[0]
     ms = sorted(x * 1000 for route in latencies.values() for x in route)
     result = {"clients": args.clients, "client": args.client, "mix": args.mix, "think_seconds": args.think,
+              "ingest_nice": args.ingest_nice,
               "seconds": round(elapsed, 1), "requests": len(ms),
               "requests_per_second": round(len(ms) / elapsed, 1),
               "p50_ms": round(statistics.median(ms), 1) if ms else None,

@@ -189,3 +189,25 @@ def test_reading_options_are_validated(cli: list[str], tmp_path: Path) -> None:
     small = run(cli, "extract", str(f), "--max-bytes", "20")
     assert small.returncode == 0
     assert json.loads(small.stdout)["document"]["notes"][0].startswith("truncated: kept the first 20 of")
+
+
+def test_ingest_nice_lowers_the_priority_of_the_ingest_only(tmp_path: Path) -> None:
+    """``--nice N`` runs an ingest as a background job (issue 12: a server on the same machine
+    keeps the processor); the priority drop is the process's own, and out-of-range values are
+    refused before anything is read."""
+    import subprocess
+    import sys
+
+    story = tmp_path / "story.txt"
+    story.write_text("Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said.")
+    db = str(tmp_path / "n.db")
+    program = ("import os, sys; from eventwire.cli import main; before = os.nice(0); "
+               f"code = main(['ingest', {str(story)!r}, '--db', {db!r}, '--nice', '7']); "
+               "print('NICE', os.nice(0) - before, code)")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "NICE 7 0" in done.stdout and "new 1" in done.stdout
+    exe = str(Path(sys.executable).parent / "eventwire")
+    bad = subprocess.run([exe, "ingest", str(story), "--db", db, "--nice", "25"], capture_output=True, text=True,
+                         timeout=120)
+    assert bad.returncode == 1 and "--nice must be between 0 and 19" in bad.stderr

@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db(i)
     i.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
                    help="how long each write waits for another writer's lock (five attempts, then E401)")
+    i.add_argument("--nice", type=int, default=0, metavar="N",
+                   help="run at a lower processor priority (0-19, as nice(1)): a background ingest then "
+                        "leaves the processor to a server answering queries, and runs at full speed "
+                        "when nothing else wants it")
     i.set_defaults(func=cmd_ingest)
 
     v = sub.add_parser("events", help="list stored events", description="List stored events with filters.")
@@ -292,8 +296,19 @@ def _report_error(err: ErrorRecord) -> None:
     print(f"eventwire: {err.item}: {err.code}: {err.message}", file=sys.stderr)
 
 
+def _lower_priority(nice: int) -> None:
+    """Lower this process's processor priority by ``nice`` steps (POSIX; elsewhere a no-op)."""
+    import os
+
+    if not 0 <= nice <= 19:
+        raise UsageError(f"--nice must be between 0 and 19, not {nice}")
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     _check_date(args.published)
+    _lower_priority(args.nice)
     options = _read_options(args)
     with _open(args) as store:
         report = ingest_paths(store, args.paths, args.published, **options)
