@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from eventwire.api.workers import listening_socket, listening_sockets, serve
+from eventwire.api.workers import listening_sockets, serve
 from eventwire.ingest import example_paths, ingest_paths
 from eventwire.store import Store
 
@@ -175,7 +175,7 @@ def test_bad_worker_counts_and_a_busy_port_are_clear_errors(db: str) -> None:
 
 
 def test_serve_runs_the_server_in_each_worker_and_closes_the_socket() -> None:
-    sock = listening_socket("127.0.0.1", 0)
+    (sock,) = listening_sockets("127.0.0.1", 0)
     port = sock.getsockname()[1]
     ran: list[int] = []
 
@@ -187,6 +187,19 @@ def test_serve_runs_the_server_in_each_worker_and_closes_the_socket() -> None:
     assert ran == [os.getpid()] and sock.fileno() == -1
 
 
+def accept_all(sock: socket.socket) -> int:
+    """Accept (and close) every connection waiting on ``sock``; how many there were."""
+    sock.settimeout(0.2)
+    count = 0
+    while True:
+        try:
+            conn, _ = sock.accept()
+        except TimeoutError:
+            return count
+        conn.close()
+        count += 1
+
+
 def test_each_worker_gets_its_own_socket_on_one_port() -> None:
     sockets = listening_sockets("127.0.0.1", 0, 3)
     try:
@@ -195,18 +208,8 @@ def test_each_worker_gets_its_own_socket_on_one_port() -> None:
         port = ports.pop()
         # connections land on the sockets, spread by the kernel: all of them are accepted somewhere
         clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(30)]
-        accepted = 0
-        for s in sockets:
-            s.settimeout(0.2)
-            while True:
-                try:
-                    conn, _ = s.accept()
-                except TimeoutError:
-                    break
-                conn.close()
-                accepted += 1
-        assert accepted == 30
-        assert sum(1 for s in sockets if s) == 3
+        assert sum(accept_all(s) for s in sockets) == 30
+        assert len({s.fileno() for s in sockets}) == 3
         for c in clients:
             c.close()
     finally:
@@ -226,18 +229,7 @@ def test_the_workers_share_the_connections() -> None:
     try:
         port = sockets[0].getsockname()[1]
         clients = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(50)]
-        counts = []
-        for s in sockets:
-            s.settimeout(0.2)
-            n = 0
-            while True:
-                try:
-                    conn, _ = s.accept()
-                except TimeoutError:
-                    break
-                conn.close()
-                n += 1
-            counts.append(n)
+        counts = [accept_all(s) for s in sockets]
         assert sum(counts) == 50 and min(counts) >= 10, counts
         for c in clients:
             c.close()

@@ -75,11 +75,6 @@ def listening_sockets(host: str, port: int, count: int = 1, backlog: int = 2048)
     return sockets
 
 
-def listening_socket(host: str, port: int, backlog: int = 2048) -> socket.socket:
-    """One TCP socket listening on ``host``:``port``."""
-    return listening_sockets(host, port, 1, backlog)[0]
-
-
 def _die_with_parent() -> None:
     """Ask the kernel for SIGTERM when the parent process dies (Linux; elsewhere nothing)."""
     if not sys.platform.startswith("linux"):
@@ -146,4 +141,4 @@ def serve(sockets: list[socket.socket], run: Callable[[socket.socket], Any], wor
         sockets[0].close()
 
 
-__all__ = ["DEFAULT_WORKERS", "can_fork", "listening_socket", "listening_sockets", "serve"]
+__all__ = ["DEFAULT_WORKERS", "can_fork", "listening_sockets", "serve"]

@@ -150,11 +150,8 @@ class Gazetteer:
     def _demonym_candidates(self, name: str) -> list[GeoEntry]:
         """"Turkish", "Iraqis": the country they name (TR-News marks demonyms as toponyms). A
         demonym outranks any same-spelled village ("German" is not the Manx parish)."""
-        index = countries()
-        iso = index.demonym(name.strip())
-        if iso is None or name.strip().lower() in index.by_name:
-            return []
-        return self.country_entries(iso)
+        iso = _demonym_country(name)
+        return self.country_entries(iso) if iso is not None else []
 
     def _own_named_divisions(self, name: str) -> list[GeoEntry]:
         """"West Bank", "Gaza", "Scotland": a name that stands for a whole country only as an
@@ -164,8 +161,8 @@ class Gazetteer:
         found = self.candidates(name)
         key = normalise(name)
         aliased = {e.country for e in found if e.precision == "country" and normalise(e.name) != key}
-        iso = countries().demonym(name.strip())
-        if iso is not None and name.strip().lower() not in countries().by_name:
+        iso = _demonym_country(name)
+        if iso is not None:
             aliased.add(iso)
         if not aliased or any(e.precision == "country" and normalise(e.name) == key for e in found):
             return []
@@ -304,9 +301,9 @@ def _prepare(name: str, cands: list[GeoEntry], local: bool, as_capital: bool) ->
             if c.fcode in ("PPLA", "PPLC"):
                 seats[(c.country, c.admin1)] = max(seats.get((c.country, c.admin1), 0), c.population)
     known = countries()
-    # a capital named like its country ("Mexico", "Kuwait") is the country unless told otherwise
-    capital_of = known.by_capital.get(normalise(name)) if as_capital and known.lookup(name) is None else None
     key = normalise(name)
+    # a capital named like its country ("Mexico", "Kuwait") is the country unless told otherwise
+    capital_of = known.by_capital.get(key) if as_capital and known.lookup(name) is None else None
     base = []
     for c in cands:
         score = {"country": 3.0, "admin1": 1.2, "region": 3.0}.get(c.precision, 0.0)
@@ -363,6 +360,14 @@ CANADIAN_ABBREVIATIONS = {
     "P.E.I.": "Prince Edward Island", "Nfld.": "Newfoundland and Labrador",
 }
 """Canadian Press abbreviations of provinces; values are GeoNames admin1 names."""
+
+
+def _demonym_country(name: str) -> str | None:
+    """ISO3 of the country ``name`` is a demonym of ("Turkish", "Iraqis"), unless the word is
+    also a country's name."""
+    index = countries()
+    iso = index.demonym(name.strip())
+    return None if iso is None or name.strip().lower() in index.by_name else iso
 
 
 RESIDENT_TOWN_POPULATION = 10_000
