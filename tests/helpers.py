@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.ingest import extract_text
-from eventwire.record import Record
+from eventwire.record import ActorRef, Record
 
 
 def record_of(text: str, published: str | None = "2020-02-20") -> Record:
@@ -21,6 +21,11 @@ def events_by_trigger(record: Record) -> dict[str, list[str]]:
 
 def actor_name(record: Record, actor_id: str | None) -> str | None:
     return next((a.name for a in record.actors if a.id == actor_id), None)
+
+
+def actor_country(record: Record, ref: ActorRef) -> str | None:
+    """The country of the actor an event argument names."""
+    return next((a.country for a in record.actors if a.id == ref.actor), None)
 
 
 KADUGLI = "Rebels shelled the town of Kadugli on Sunday, killing 12 civilians, local officials said."

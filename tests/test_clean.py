@@ -96,3 +96,15 @@ def test_language_detection_flags_non_english() -> None:
     # Short English lines fool n-gram models; common English words settle it.
     assert detect_language("Troops shelled the town.")[0] == "en"
     assert detect_language("Ok")[0] == "en"
+
+
+def test_a_short_english_line_thick_with_foreign_names_stays_english() -> None:
+    # the classifier's first guess for these is Nigerian Pidgin, with English a close second;
+    # before, such a line came out as an empty record
+    for line in ("Russian Defense Minister Sergey Shoigu met with Libyan Field Marshal Khalifa Haftar on Wednesday.",
+                 "Barack Obama and Vladimir Putin will meet in Zurich"):
+        assert detect_language(line)[0] == "en"
+    # a confident other language is kept, names or not
+    assert detect_language("Der russische Verteidigungsminister Sergej Schoigu traf sich am Mittwoch mit "
+                           "Chalifa Haftar.")[0] == "de"
+    assert detect_language("Le président Emmanuel Macron a rencontré Vladimir Poutine à Moscou mercredi.")[0] == "fr"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import actor_name, record_of
+from helpers import actor_country, actor_name, record_of
 
 # --- claims -----------------------------------------------------------------------------------
 
@@ -280,8 +280,15 @@ def test_aid_and_visits_take_the_receiving_country_as_target() -> None:
     r = record_of("The Italian foreign minister arrived in Ethiopia on Tuesday for a two-day visit.")
     visits = [e for e in r.events if e.type == "CONSULT"]
     assert visits and all([t.text for t in e.target] == ["Ethiopia"] for e in visits)
+    # PLOVER-GSR01 CONSULT: "Iraqi President Saddam Hussein arrived in Amman on a previously
+    # unannounced visit on Wednesday." (gold target: Jordan) A visit to a city is a visit to its country.
     r = record_of("The Italian foreign minister arrived in Addis Ababa on Tuesday.")
-    assert all(not e.target for e in r.events)  # a city says where, not whom
+    visits = [e for e in r.events if e.type == "CONSULT"]
+    assert visits and all([(t.text, actor_country(r, t)) for t in e.target] == [("Addis Ababa", "ETH")]
+                          for e in visits)
+    # a statement made in a city is not aimed at its country
+    r = record_of("The Italian foreign minister accused rebels of cruelty in Addis Ababa on Tuesday.")
+    assert all(not any(actor_country(r, t) == "ETH" for t in e.target) for e in r.events)
 
 
 def test_named_people_take_their_country_and_role_of_the_day() -> None:

@@ -167,6 +167,12 @@ _ENGLISH = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "wit
             "said", "by", "as", "it", "at", "from", "he", "his", "have", "has", "be", "were"}
 
 
+UNSURE = 0.6
+"""Below this probability the classifier's first language is a guess."""
+ENGLISH_RUNNER_UP = 0.1
+"""English at this probability or more, behind an unsure first language, is taken as English."""
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -189,5 +195,12 @@ def detect_language(text: str) -> tuple[str, float]:
     share = sum(1 for w in words[:400] if w in _ENGLISH) / min(len(words), 400)
     if share >= 0.15:
         return "en", round(share, 2)
-    lang, confidence = _identifier().classify(sample)
+    ranked = _identifier().rank(sample)
+    lang, confidence = ranked[0]
+    english = next((p for code, p in ranked[:3] if code == "en"), 0.0)
+    if lang != "en" and confidence < UNSURE and english >= ENGLISH_RUNNER_UP:
+        # a short line thick with foreign names ("… Sergey Shoigu met with Libyan Field Marshal
+        # Khalifa Haftar on Wednesday.") reads as an English-based creole by a narrow margin;
+        # only English is extracted, so a near tie goes to English rather than losing the text
+        return "en", round(float(english), 3)
     return str(lang), round(float(confidence), 3)

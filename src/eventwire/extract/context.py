@@ -22,6 +22,9 @@ PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 PRONOUNS_SPEAKER = {"we", "our", "us", "i", "my", "me"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIONAL_NOUNS = frozenset({"ally", "partner", "neighbor", "neighbour", "counterpart", "rival", "enemy", "foe",
+                              "adversary", "opponent", "critic"})
+"""Nouns that name another party by its relation to the possessor ("Russia's allies")."""
 
 
 @dataclass
@@ -82,6 +85,8 @@ class DocContext:
         if head.lower_ in PRONOUNS_PERSON | PRONOUNS_THING | PRONOUNS_SPEAKER:
             return self.resolve_pronoun(head), doc[head.i:head.i + 1]
         for child in head.children:
+            if child.dep_ == "poss" and head.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "its longtime ally", "Greece's partners": someone other than the owner
             if child.dep_ in ("poss", "compound", "nmod", "amod"):
                 found = self.actor_at(child)
                 if found:

@@ -84,6 +84,8 @@ DYADIC_TYPES = {"COOPERATE"}
 dictionary files under them (issue, control, improve) only code one when both are named."""
 DESTINATION_TYPES = {"AID", "CONSULT", "MOBILIZE", "SUPPORT"}
 TARGET_PREPS = {"with", "against", "on", "at", "to", "into"}
+BEYOND_PREPS = {"from", "for", "in", "to", "into", "on", "against", "with"}
+"""Prepositions that lead from an act to a party other than the doer's own things."""
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "off"}
 OCCURRENCE_VERBS = {
     "begin", "start", "resume", "continue", "end", "conclude", "take", "occur", "happen",
@@ -493,10 +495,31 @@ class EventExtractor:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
             head = head.head.head  # "guerrillas who overran it": the guerrillas
         out = [self._ref(head)]
-        for c in head.conjuncts:
-            if c.i > head.i:
-                out.append(self._ref(c))
+        for c in self._conjuncts(head):
+            out.append(self._ref(c))
+        for listed in self._listed_as_apposition(head):
+            out += [self._ref(listed), *(self._ref(c) for c in listed.conjuncts if c.i > listed.i)]
         return out
+
+    def _conjuncts(self, head: Token) -> list[Token]:
+        """The later conjuncts of ``head``, or of any word of the name it is part of: the small
+        parser hangs "and Vladimir Putin" on "Obama" when it reads "Barack" as the head of
+        "Barack Obama"."""
+        i = self.ctx.token_mention.get(head.i)
+        words = [head]
+        if i is not None and self.ctx.actor_at(head):
+            m = self.ctx.mentions[i]
+            words = [self.doc[k] for k in range(m.start, m.end)]
+        return [c for w in words for c in w.conjuncts if c.i > w.i and (c.i < words[0].i or c.i > words[-1].i)]
+
+    def _listed_as_apposition(self, head: Token) -> list[Token]:
+        """Countries of a list the parser read as an apposition: "The US, Russia, and
+        Switzerland met" hangs "Russia" on "US" as an appositive. One country is never
+        another's apposition, so both are parties."""
+        if not self._country_actor(head):
+            return []
+        return [c for c in head.children if c.dep_ == "appos" and c.i > head.i and self._country_actor(c)
+                and self.ctx.actor_at(c) != self.ctx.actor_at(head)]
 
     def _subject(self, tok: Token) -> Token | None:
         """Who does the act: its own subject, or one it shares ("agreed to provide", "is ready to
@@ -869,6 +892,11 @@ class EventExtractor:
         target = _dedupe([r for r in d.target if r.start != d.trigger.idx and r not in source])
         if ptype in DYADIC_TYPES and not any(r.actor for r in target) and sum(bool(r.actor) for r in source) < 2:
             return None  # "issued a reminder", "controls the capital": cooperation needs two parties
+        own = {r.actor for r in source if r.actor}
+        if own and {r.actor for r in target if r.actor} <= own and any(r.actor for r in target):
+            target = self._party_beyond_own(d.trigger, own) or target
+        if ptype in JOINT_TYPES and not any(r.actor for r in target):
+            target = _counterparts(source) or target
         parties = [r for r in (source + target if ptype in JOINT_TYPES else source) if r.actor]
         if len(parties) >= 2:  # "X and Y met … the two discussed"; "rebels blocked roads into
             self.last_parties = parties  # Abidjan as they continued": the rebels, not Abidjan
@@ -890,6 +918,10 @@ class EventExtractor:
             # aimed at the country where it happens
             target = [*target, ActorRef(actor=self.ctx.country_actor(where), text=place.text,
                                         start=place.start, end=place.end)]
+        elif self._acts_on_place(ptype, d.cameo) and not any(r.actor for r in target):
+            # a material act with no named party falls on the country where it is done: "eased
+            # emergency measures in Montenegro", "arrived in Amman", "dispatched inspectors to Iran"
+            target = self._scene_country(tok) or target
         return Event(
             id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,
@@ -897,6 +929,46 @@ class EventExtractor:
             time=self._time(tok), factuality=factuality,  # type: ignore[arg-type]
             claim=claim.id if claim else None,
             confidence=round(0.45 + 0.15 * bool(source) + 0.1 * bool(target) + 0.1 * (not d.nominal), 2))
+
+    @staticmethod
+    def _acts_on_place(ptype: str, cameo: str) -> bool:
+        """Acts done to or in a country rather than said: deployments, aid, visits, sanctions,
+        withdrawals, concessions, inspections (09x). A statement made "in Cairo" is not aimed at
+        Egypt, so the verbal types never take their place as a target."""
+        return ptype in MATERIAL_STEPS or ptype in ("CONSULT", "CONCEDE") or cameo.startswith("09")
+
+    def _party_beyond_own(self, tok: Token, own: set[str]) -> list[ActorRef]:
+        """Another party the act reaches when its object is the doer's own ("withdraw its
+        troops from neighboring Lebanon", "a call for its peacekeeping forces to be deployed in
+        East Timor"): the first actor, or country of a place, after a preposition in the act's
+        clause that is not the doer itself."""
+        for node in tok.subtree:
+            prep = _governing_prep(node, tok)
+            if prep not in BEYOND_PREPS or node.dep_ not in ("pobj", "compound", "amod"):
+                continue
+            actor = self.ctx.actor_at(node)
+            if actor and actor not in own and node.pos_ != "PRON":
+                return [self._ref(node)]
+            countries = [] if actor else self._country_of(node)
+            if countries and countries[0].actor not in own:
+                return countries
+        return []
+
+    def _scene_country(self, tok: Token) -> list[ActorRef]:
+        """The country of the place an act is done in or sent to, by a preposition of the act
+        or of its object ("in Montenegro province", "to Esfahan … in central Iran"), cited by
+        the place's words. Never the act's own subject: "India helped" is not done to India."""
+        nodes = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "xcomp"))]
+        for node in nodes:
+            for p in node.children:
+                if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:
+                    continue
+                for o in p.subtree:
+                    hit = self.place_of_token.get(o.i)
+                    iso = self.place_country.get(hit[0]) if hit is not None else None
+                    if hit is not None and iso:
+                        return [ActorRef(actor=self.ctx.country_actor(iso), text=hit[1], start=hit[2], end=hit[3])]
+        return []
 
     def _countries_of(self, refs: list[ActorRef]) -> set[str]:
         actors = (self.ctx.actor_by_id.get(r.actor or "") for r in refs)
@@ -1202,6 +1274,17 @@ def _has_condition(tok: Token) -> bool:
             if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") and m.dep_ == "mark" for m in c.children):
                 return True
     return False
+
+
+def _counterparts(sources: list[ActorRef]) -> list[ActorRef]:
+    """The targets of a joint act done by several parties ("X and Y met", "the two sides
+    agreed"): each is the others' counterpart, as PLOVER codes X→Y and Y→X. Listed from the
+    second party on, so that a reader taking the first source and the first target (GDELT's
+    Actor1 and Actor2) reads X→Y. Empty when fewer than two distinct actors act."""
+    distinct = list({r.actor: r for r in sources if r.actor}.values())
+    if len(distinct) < 2:
+        return []
+    return distinct[1:] + distinct[:1]
 
 
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:
