@@ -509,3 +509,24 @@ def test_as_clause_and_describing_a_person() -> None:
     r = record_of("The minister pointed out that the border had been closed since May.")
     (claim,) = r.claims
     assert claim.cue is not None and claim.cue.text == "pointed out"  # the particle is part of the verb
+
+
+def test_missiles_launched_at_a_party_are_an_attack_and_a_test_launch_is_not() -> None:
+    # UD-PETRARCH GSR validation (github_issue27_1): "Georgian demonstrators launched missiles at the
+    # Georgian government." coded 194 (fight with artillery)
+    r = record_of("Georgian demonstrators launched missiles at the Georgian government.")
+    [attack] = [e for e in r.events if e.type == "ASSAULT"]
+    assert attack.cameo == "194"
+    assert [t.text for t in attack.target] == ["Georgian government"]  # the missiles are no party
+    r = record_of("Hamas fired rockets into southern Israel on Tuesday.")
+    assert [(e.type, [actor_country(r, t) for t in e.target]) for e in r.events] == [("ASSAULT", ["ISR"])]
+    # a launch aimed at nobody is a show of force (CAMEO 150), not an attack
+    for text in ("North Korea launched a long-range ballistic missile on Tuesday.",
+                 "North Korea fired two missiles into the sea."):
+        assert [e.type for e in record_of(text).events] == ["MOBILIZE"]
+
+
+def test_an_attack_is_not_aimed_at_the_doers_own_name() -> None:
+    # The small model does not tag "Kyiv"; the place "Russia" is the subject, not the scene
+    r = record_of("Russia launched drones at Kyiv overnight.")
+    assert all(actor_country(r, t) != "RUS" for e in r.events for t in e.target)

@@ -179,7 +179,12 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Launching or stepping up an effort says nothing of its own: the act is what the effort is
     # to do ("stepped up efforts to build ties", "launched a mediation effort"), not the
     # dictionary's appeal (020) or show of force (150).
-    "launch": {"effort": "010", "efforts": "010"},
+    "launch": {"effort": "010", "efforts": "010",
+               # Launching missiles, rockets or drones at someone is an attack with them (CAMEO
+               # 194, as the dictionary codes "fire rocket"); the dictionary lists only "rocket attack".
+               "drone": "195", "drones": "195", "missile": "194", "missiles": "194", "rocket": "194",
+               "rockets": "194", "shell": "194", "shells": "194"},
+    "fire": {"missile": "194", "missiles": "194", "rockets": "194", "drone": "195", "drones": "195"},
     "step up": {"effort": "010", "efforts": "010"},
     # Cutting what one gave: CAMEO 162 ("reduce or stop aid").
     "reduce": {"aid": "162", "assistance": "162", "supplies": "162", "supply": "162"},

@@ -65,6 +65,8 @@ CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
 ARRIVAL_VERBS = {"arrive"}
+LAUNCHED_WEAPONS = {"missile", "rocket", "drone"}
+"""What is launched or fired both in attacks and in tests: an attack only when aimed at someone."""
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
@@ -196,6 +198,8 @@ class EventExtractor:
             code = self._arrival_code(tok)
         if by_object is not None:
             code = by_object  # "lifted the curfew", "staged a rally": the object says what was done
+            if self._untargeted_launch(tok, lemma):
+                code = "150"  # "North Korea launched a ballistic missile": a test, a show of force
         exit_code = self._exit_from_talks(tok, lemma)
         if exit_code:
             code = exit_code
@@ -207,6 +211,20 @@ class EventExtractor:
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
         return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
+
+    def _untargeted_launch(self, tok: Token, lemma: str) -> bool:
+        """Missiles or rockets launched or fired at nobody in particular: no party or country
+        after "at", "into", "on", "against" or "toward" (a launch "into the sea" is a test)."""
+        if lemma not in ("launch", "fire") or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in LAUNCHED_WEAPONS for c in tok.children):
+            return False
+        for node in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
+            aims = [p for p in node.children
+                    if p.dep_ == "prep" and p.lower_ in ("at", "into", "on", "against", "toward", "towards")]
+            aimed_at = [o for p in aims for o in p.children if o.dep_ == "pobj"]
+            if any(self.ctx.actor_at(o) or self._country_of(o) for o in aimed_at):
+                return False
+        return True
 
     def _obliged_party(self, tok: Token) -> bool:
         """Whether ``tok`` is an act a named party is told it must do, by someone else."""
@@ -598,6 +616,7 @@ class EventExtractor:
             d.target = self._protest_aim(tok, d) or d.target
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        act_words: list[ActorRef] = []
         for c in tok.children:
             if _is_time_word(c):
                 continue  # "on Thursday" misparsed as an object is a time, never a party
@@ -613,13 +632,19 @@ class EventExtractor:
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]
             elif c.dep_ in ("dobj", "dative") and not passive:
-                d.target += self._party_or_beyond(c)
+                found = self._party_or_beyond(c)
+                d.target += found
+                if d.object_coded:
+                    act_words += [r for r in found if not r.actor]
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
                         d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
+        if act_words and any(r.actor for r in d.target):
+            # the object that names the act ("launched missiles at X") is no party beside X
+            d.target = [r for r in d.target if r not in act_words]
         grievance = self._grievance_parties(tok, d)
         if grievance:  # "complained to the UN over Israeli air raids": Israel, the UN only hears it
             d.target = grievance
@@ -909,6 +934,8 @@ class EventExtractor:
             factuality = "reported" if claim is not None and claim.kind != "editorial" else "asserted"
         place = self._place(tok)
         where = self.place_country.get(place.place or "") if place is not None else None
+        if place is not None and any(r.start <= place.start < r.end for r in source):
+            where = None  # "Russia attacked Kyiv": the doer's own name is no scene to aim at
         if place is not None and where and ptype == "PROTEST" and not any(r.actor for r in target):
             # PLOVER codes a protest with no named target as aimed at the government where it happens
             target = [ActorRef(actor=self.ctx.country_actor(where), text=place.text, start=place.start,
