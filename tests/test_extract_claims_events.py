@@ -287,8 +287,8 @@ def test_aid_and_visits_take_the_receiving_country_as_target() -> None:
     assert visits and all([(t.text, actor_country(r, t)) for t in e.target] == [("Addis Ababa", "ETH")]
                           for e in visits)
     # a statement made in a city is not aimed at its country
-    r = record_of("The Italian foreign minister accused rebels of cruelty in Addis Ababa on Tuesday.")
-    assert all(not any(actor_country(r, t) == "ETH" for t in e.target) for e in r.events)
+    r = record_of("The Italian foreign minister accused Israel of cruelty in Addis Ababa on Tuesday.")
+    assert [[actor_country(r, t) for t in e.target] for e in r.events if e.type == "ACCUSE"] == [["ISR"]]
 
 
 def test_named_people_take_their_country_and_role_of_the_day() -> None:

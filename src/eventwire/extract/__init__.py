@@ -39,7 +39,7 @@ def extract(document: Document, doc: Doc, outlets: OutletMemory | None = None) -
     entities = tuple(
         Entity(id=f"T{i + 1}", text=m.text, start=m.start_char, end=m.end_char, label=m.label,
                actor=mention_actor.get(i), place=mention_place.get(i))
-        for i, m in enumerate(mentions))
+        for i, m in enumerate(mentions) if not m.homeless or i in mention_actor)  # (ids keep their index)
     ctx = DocContext(doc=doc, mentions=mentions, actors=actors, mention_actor=mention_actor)
     claims = ClaimExtractor(ctx).run()
     place_of_token = {}

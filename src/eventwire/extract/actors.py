@@ -34,6 +34,7 @@ from eventwire.record import Actor, ActorKind
 from eventwire.resolve.kb import IGO_NAMES, MEDIA_NAMES, SEATS_OF_POWER, agents, countries, named_actors
 
 STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "COP", "JUD", "SPY"})
+SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 RESIDENCE_PREPS = ("in", "of", "throughout", "across")
 """Prepositions that say where a group lives ("Albanians of southern Serbia"); not "from"."""
 US_PARTIES = frozenset({"republican", "democratic", "democrat", "gop"})
@@ -104,10 +105,15 @@ class ActorBuilder:
 
     def build(self) -> tuple[list[Actor], dict[int, str]]:
         for i, m in enumerate(self.mentions):
-            if m.label in ACTOR_LABELS or m.role:
+            if (m.label in ACTOR_LABELS or m.role) and not m.homeless:
                 self._add(i, m)
         self._merge_by_acronym()
-        self._home_country_for_officials()
+        home = self._home_country()
+        if home is not None:
+            self._home_country_for_officials(home)
+        home = home or self._sole_country()
+        if home is not None:
+            self._home_country_for_residents(home)
         actors: list[Actor] = []
         mention_actor: dict[int, str] = {}
         for n, d in enumerate(self.drafts):
@@ -379,19 +385,58 @@ class ActorBuilder:
                         out.append(iso)
         return out
 
-    def _home_country_for_officials(self) -> None:
-        """An official whose country the text never states ("Prime Minister Shehbaz Sharif" in a
-        story about Pakistan) takes the country the story is about, when one clearly dominates:
-        named at least twice and 1.5 times as often as any other. Only people with a state
-        role: a state's officials are mostly its own; analysts and witnesses are not."""
+    def _home_country(self) -> str | None:
+        """The country the story is about, when one clearly dominates: named at least twice
+        and 1.5 times as often as any other."""
         named: Counter[str] = Counter()
         for d in self.drafts:
             if self._kind(d) == "country" and d.countries:
                 named[d.countries.most_common(1)[0][0]] += len(d.mentions)
         ranked = named.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
-            return
-        home = ranked[0][0]
+            return None
+        return ranked[0][0]
+
+    def _sole_country(self) -> str | None:
+        """The one country every actor with a country belongs to ("The Sudanese government has
+        accused Darfur rebels …"), if there is exactly one."""
+        found = {d.countries.most_common(1)[0][0] for d in self.drafts if d.countries and not d.igo}
+        return found.pop() if len(found) == 1 else None
+
+    def _home_country_for_residents(self, home: str) -> None:
+        """Groups of people the text gives no country ("Moslem fundamentalist demonstrators",
+        "Darfur rebels" where the gazetteer lacks Darfur) are the home country's: PLOVER codes
+        protesters, rebels and police by the country where they act, and a story about one
+        country is where they act. Without a home they stay mentions, not actors."""
+        for i, m in enumerate(self.mentions):
+            if not m.homeless:
+                continue
+            draft = self._find(name_key(m.text), m)
+            if draft is None:
+                draft = ActorDraft()
+                self.drafts.append(draft)
+            if m.text not in draft.names:
+                draft.names.append(m.text)
+            draft.mentions.append(i)
+            draft.labels["ROLE"] += 1
+            self._read_features(draft, m)
+            if not draft.countries and not draft.igo:
+                draft.countries[self._scene_country(m) or home] += 1
+
+    def _scene_country(self, m: Mention) -> str | None:
+        """The one country of the places its sentence sets a scene in ("… killed 23 people …
+        when they blew themselves up in Tel Aviv"): where the people are."""
+        sentence = self.doc[m.start].sent
+        found = {iso for t in sentence if t.i in self.place_entity and t.head.dep_ == "prep"
+                 and t.head.lower_ in SCENE_PREPS and (iso := country_of_place(self.place_entity[t.i]))}
+        return found.pop() if len(found) == 1 else None
+
+    def _home_country_for_officials(self, home: str) -> None:
+        """An official whose country the text never states ("Prime Minister Shehbaz Sharif" in a
+        story about Pakistan) takes the country the story is about (:meth:`_home_country`; one
+        country named once is too little: a lone "Russia" in a story does not make every
+        unknown president Russian). Only people with a state role: a state's officials are
+        mostly its own; analysts and witnesses are not."""
         for d in self.drafts:
             if not d.countries and not d.igo and set(d.sectors) & STATE_ROLES and self._kind(d) == "person":
                 d.countries[home] += 1

@@ -652,8 +652,10 @@ class EventExtractor:
             subj = self._subject(tok)
             if subj is not None:
                 d.source += self._with_conjuncts(subj)
-        if not d.target:
-            d.target += self._embedded_target(tok, d)
+        if not any(r.actor for r in d.target):  # "opened fire to disperse demonstrators": the demonstrators
+            embedded = self._embedded_target(tok, d)
+            if any(r.actor for r in embedded) or not d.target:
+                d.target = embedded
         if not d.target:
             d.target += self._destination(tok, d)
         if not any(r.actor for r in d.target):
@@ -856,7 +858,7 @@ class EventExtractor:
             return pobj
         return next((c for c in pobj.children if c.dep_ == "compound" and self.ctx.actor_at(c)), None)
 
-    def _embedded_target(self, tok: Token, d: Draft) -> list[ActorRef]:
+    def _embedded_target(self, tok: Token, d: Draft, depth: int = 1) -> list[ActorRef]:
         """The party an intention or demand is aimed at, inside its complement clause.
 
         "threatened to shell Iraqi towns": the object of the infinitive; "demanded that
@@ -865,7 +867,7 @@ class EventExtractor:
         """
         kind = self.lex.type_of(d.cameo)
         for c in tok.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            if _complement_act(c):
                 found: list[ActorRef] = []
                 for o in c.children:
                     if o.dep_ in ("dobj", "dative") and not _is_time_word(o):
@@ -879,6 +881,10 @@ class EventExtractor:
                             found = parties  # "to cut off electricity to the republic of Nakhichevan"
                 if found:
                     return found
+                if depth < 3:  # "is willing to send material to help defend Saudi Arabia"
+                    deeper = self._embedded_target(c, d, depth + 1)
+                    if any(r.actor for r in deeper):
+                        return deeper
             if c.dep_ == "ccomp" and kind is not None and kind[0] in ("REQUEST", "ACCUSE"):
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and not _is_time_word(subj) and subj.lower_ not in PRONOUNS_PLURAL:
@@ -1312,6 +1318,14 @@ def _counterparts(sources: list[ActorRef]) -> list[ActorRef]:
     if len(distinct) < 2:
         return []
     return distinct[1:] + distinct[:1]
+
+
+def _complement_act(c: Token) -> bool:
+    """An act a verb leads to: its infinitive complement ("threatened to shell") or purpose
+    ("opened fire to disperse demonstrators")."""
+    if c.pos_ not in ("VERB", "AUX"):
+        return False
+    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
 
 
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:

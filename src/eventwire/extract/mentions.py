@@ -51,6 +51,9 @@ class Mention:
     label: str
     role: bool = False
     """True for a role noun phrase found by rule rather than by NER."""
+    homeless: bool = False
+    """A role of people that says nobody's ("demonstrators", "rebels"): an actor only of the
+    country the story is about, when one is (see the actor builder)."""
 
 
 def tidy_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -159,13 +162,16 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
-        if not any(_is_country_word(t) or place_country(t) for t in mods) and \
-                not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
-                not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of))):
-            continue  # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
+        homeless = not any(_is_country_word(t) or place_country(t) for t in mods) and \
+            not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
+            not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of)))
+        # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
+        if homeless and not (is_people_word(head) and head.pos_ == "NOUN" and head.tag_ == "NNS"
+                             and head.lemma_.lower() not in COMMENTATORS):
+            continue  # a bare "officials" or "analysts" could be anyone's
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
-                           role=True))
+                           role=True, homeless=homeless))
     return out
 
 
@@ -195,6 +201,10 @@ def is_people_word(token: Token) -> bool:
     sectors = agents().get(token.lower_) or agents().get(token.lemma_.lower()) or ()
     return bool(sectors) and not set(sectors) & TRAVELLING_SECTORS
 
+
+COMMENTATORS = frozenset({"analyst", "commentator", "critic", "diplomat", "economist", "expert", "investor",
+                          "observer", "official", "politician", "researcher", "scholar", "scientist", "trader"})
+"""People who speak about a country without being of it: no home country is given to them."""
 
 TRAVELLING_SECTORS = frozenset({"GOV", "MIL", "IGO", "DIP", "LEG", "JUD", "MED", "BUS"})
 """Sectors of people who often act away from home or for others ("foreign ministers met in
