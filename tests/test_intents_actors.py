@@ -1224,3 +1224,40 @@ def test_the_target_of_an_act_may_sit_in_its_purpose_or_a_deeper_complement() ->
     # is attacked, Norway's foreign minister said." (gold target SAU)
     assert _target_countries("NATO-member Norway is willing to send material to help defend Saudi Arabia if it "
                              "is attacked, Norway's foreign minister said.", "AGREE") == ["SAU"]
+
+
+def test_a_mediation_is_aimed_at_the_parties_it_is_between() -> None:
+    # PLOVER GSR CONSULT: "Arab League Secretary General Chadli Klibi undertook mediation mission between
+    # Syria and Palestinian leader Yasser Arafat." (gold targets SYR, PSE)
+    assert set(_target_countries("Arab League Secretary General Chadli Klibi undertook mediation mission between "
+                                 "Syria and Palestinian leader Yasser Arafat.", "CONSULT")) == {"SYR", "PSE"}
+    # and halting one (CAMEO 165): "Syrian officers today ended mediation efforts between rival militias …"
+    r = record_of("Syrian officers today ended mediation efforts between rival militias in Tripoli.")
+    event = next(e for e in r.events if e.cameo == "165")
+    assert [t.text for t in event.target] == ["rival militias"]
+
+
+def test_an_act_done_for_a_purpose_falls_where_its_carrier_is_done() -> None:
+    # PLOVER GSR INVESTIGATE: "The United Nations has sent 21 military and civilian personnel to Bosnia on
+    # Wednesday to investigate the feasibility of a 10,000-member peacekeeping force, …" (gold target BIH)
+    assert _target_countries("The United Nations has sent 21 military and civilian personnel to Bosnia on "
+                             "Wednesday to investigate the feasibility of a peacekeeping force.", "ACCUSE") == ["BIH"]
+    # PLOVER GSR MOBILIZE: "Israeli troops remained on alert in the occupied West Bank today …" (gold PSE)
+    assert _target_countries("Israeli troops remained on alert in the occupied West Bank today to forestall more "
+                             "violence.", "MOBILIZE") == ["PSE"]
+    # PLOVER GSR MOBILIZE: "Britain mobilized army reservists for a possible war against Iraq on Tuesday …"
+    assert _target_countries("Britain mobilized army reservists for a possible war against Iraq on Tuesday.",
+                             "MOBILIZE") == ["IRQ"]
+
+
+def test_a_praise_in_a_country_is_not_aimed_at_it() -> None:
+    assert "CHN" not in _target_countries("The American writer praised life in China.", "SUPPORT")
+
+
+def test_two_word_demonyms_give_a_role_its_country() -> None:
+    # PLOVER GSR COERCE: "North Korea has tried to hack into the computers of South Korean army officers, …"
+    r = record_of("North Korea has tried to hack into the computers of South Korean army officers, officials said.")
+    officers = next(a for a in r.actors if a.name == "South Korean army officers")
+    assert (officers.country, officers.sector[:1]) == ("KOR", ("MIL",))
+    assert _target_countries("North Korea has tried to hack into the computers of South Korean army officers.",
+                             "COERCE") == ["KOR"]

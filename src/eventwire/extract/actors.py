@@ -28,6 +28,7 @@ from eventwire.extract.mentions import (
     place_entities,
     places_of_act,
     places_of_role,
+    two_word_countries,
 )
 from eventwire.nlp import doc_text
 from eventwire.record import Actor, ActorKind
@@ -250,9 +251,14 @@ class ActorBuilder:
             seat_country, seat_sector = SEATS_OF_POWER[text_key]
             d.countries[seat_country] += 3
             d.sectors[seat_sector] += 2
+        paired = two_word_countries(words)  # "South Korean army officers"
+        for iso in dict.fromkeys(paired.values()):
+            d.countries[iso] += 1
         for t in words:
             if t.i > 1 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ in ("anti", "pro"):
                 continue  # "an anti-Syria journalist", "pro-Russia rebels": not that country's
+            if t.i in paired:
+                continue
             iso = (c.by_demonym.get(t.lower_) or (c.demonym(t.lower_) if t.ent_type_ == "NORP" else None)
                    or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP", "ORG") else None))
             # (the small model tags some countries as organisations: "Belarus's rulers")

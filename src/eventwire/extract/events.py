@@ -614,6 +614,8 @@ class EventExtractor:
             if not any(r.actor for r in d.target):
                 d.target = self._left_country(tok, d) or self._undergoers(tok, d) or d.target
             d.target = self._protest_aim(tok, d) or d.target
+            if not any(r.actor for r in d.target):
+                d.target = self._mediated_parties(tok, d) or d.target
             return
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         act_words: list[ActorRef] = []
@@ -656,13 +658,30 @@ class EventExtractor:
             embedded = self._embedded_target(tok, d)
             if any(r.actor for r in embedded) or not d.target:
                 d.target = embedded
-        if not d.target:
-            d.target += self._destination(tok, d)
+        kind = self.lex.type_of(d.cameo)
+        if not d.target or (kind is not None and kind[0] in MATERIAL_STEPS and not any(r.actor for r in d.target)):
+            d.target = self._destination(tok, d) or d.target  # "mobilized army reservists for a war against Iraq"
         if not any(r.actor for r in d.target):
             d.target = self._left_country(tok, d) or self._deprived(tok, d) or d.target
         if not any(r.actor for r in d.target) and (d.cameo.startswith("13") or self._ptype(d.cameo) == "THREATEN"):
             d.target = self._condition_party(tok) or d.target
         d.target = self._protest_aim(tok, d) or d.target
+        if not any(r.actor for r in d.target):
+            d.target = self._mediated_parties(tok, d) or d.target
+
+    def _mediated_parties(self, tok: Token, d: Draft) -> list[ActorRef]:
+        """The parties a mediation is between: "undertook a mediation mission between Syria
+        and Palestinian leader Yasser Arafat", "ended mediation efforts between rival militias"
+        (CAMEO 045 mediate, 165 halt mediation: PLOVER codes the parties as targets)."""
+        if not d.cameo.startswith(("045", "165")):
+            return []
+        nodes = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "pobj"))]
+        nodes += [c for n in list(nodes) for c in n.children if c.dep_ in ("compound", "dobj")]
+        if d.nominal or tok.dep_ in ("compound", "dobj"):
+            nodes += [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]
+        return [r for n in nodes for p in n.children if p.dep_ == "prep" and p.lower_ == "between"
+                for o in map(self._party_token, p.children) if o is not None
+                for r in self._with_conjuncts(o) if r.actor]
 
     def _protest_aim(self, tok: Token, d: Draft) -> list[ActorRef]:
         """Whom a protest is aimed at, by its purpose, when what it acts on is a thing: "started a
@@ -762,6 +781,9 @@ class EventExtractor:
                 for o in map(self._party_token, p.children):
                     if o is not None and self._country_actor(o):
                         out += self._with_conjuncts(o)
+                    elif o is not None and p.lower_ == "for" and o.pos_ == "NOUN":
+                        # "mobilized reservists for a possible war against Iraq": whom the war is against
+                        out += [r for r in self._object_parties(o) if r.actor]
         return out
 
     def _party_or_beyond(self, obj: Token) -> list[ActorRef]:
@@ -992,9 +1014,13 @@ class EventExtractor:
         or of its object ("in Montenegro province", "to Esfahan … in central Iran"), cited by
         the place's words. Never the act's own subject: "India helped" is not done to India."""
         nodes = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "xcomp"))]
+        if tok.dep_ in ("advcl", "xcomp"):  # "sent personnel to Bosnia to investigate …"
+            nodes.append(tok.head)
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":  # "remained on alert in the West Bank"
+            nodes.append(tok.head.head)
         for node in nodes:
             for p in node.children:
-                if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"}:
+                if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"} or p.i == tok.head.i:
                     continue
                 for o in p.subtree:
                     hit = self.place_of_token.get(o.i)

@@ -35,7 +35,7 @@ ROLE_HEADS = {
     "soldiers", "authorities", "diplomats", "lawmakers", "parliament", "fighters",
     "spokesman", "spokeswoman", "spokesperson", "navy", "coalition", "regime", "leaders",
     "mission", "company", "agency", "court", "prosecutors", "activists", "residents",
-    "civilians", "security", "guards", "jets", "warplanes", "gunmen", "groups", "group",
+    "civilians", "security", "guards", "jets", "warplanes", "gunmen", "groups", "group", "officers",
 }
 
 
@@ -162,7 +162,7 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             continue
         start, end = tidy_span(doc, chunk.start, head.i + 1)
         mods = doc[start:head.i]
-        homeless = not any(_is_country_word(t) or place_country(t) for t in mods) and \
+        homeless = not any(_is_country_word(t) or place_country(t) for t in mods) and not two_word_countries(mods) and \
             not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
             not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of)))
         # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
@@ -218,6 +218,19 @@ def is_role_word(token: Token) -> bool:
         return False
     roles = agents()
     return token.lower_ in ROLE_HEADS or token.lower_ in roles or token.lemma_.lower() in roles
+
+
+def two_word_countries(words: Span | list[Token]) -> dict[int, str]:
+    """Token index -> country, for country names and demonyms of two words ("South Korean army
+    officers", "New Zealand troops"), both words mapped."""
+    c = countries()
+    out: dict[int, str] = {}
+    for a, b in zip(words, list(words)[1:], strict=False):
+        pair = f"{a.lower_} {b.lower_}"
+        iso = c.by_demonym.get(pair) or c.by_name.get(pair)
+        if iso and b.i == a.i + 1:
+            out[a.i] = out[b.i] = iso
+    return out
 
 
 def _is_country_word(token: Token) -> bool:
