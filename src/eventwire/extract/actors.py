@@ -252,8 +252,8 @@ class ActorBuilder:
             d.countries[seat_country] += 3
             d.sectors[seat_sector] += 2
         paired = two_word_countries(words)  # "South Korean army officers"
-        for iso in dict.fromkeys(paired.values()):
-            d.countries[iso] += 1
+        for pair_iso in dict.fromkeys(paired.values()):
+            d.countries[pair_iso] += 1
         for t in words:
             if t.i > 1 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ in ("anti", "pro"):
                 continue  # "an anti-Syria journalist", "pro-Russia rebels": not that country's
