@@ -1,8 +1,8 @@
 """benchmarks/events.py: the gold readers, the per-sentence scoring, and pinned floors (issue 4).
 
-The floors sit just under the latest measured figures and may only rise. PLOVER GSR macro-F1
-and source accuracy now meet the issue's targets (0.75, 0.80); target accuracy (0.80) and
-UD-PETRARCH triple accuracy (0.70) are still above them.
+The floors sit just under the latest measured figures and may only rise. PLOVER GSR macro-F1,
+source and target accuracy now meet the issue's targets (0.75, 0.80, 0.80); UD-PETRARCH triple
+accuracy (0.70) is still above its floor.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from events import (
 )
 
 FLOORS = {
-    "plover_gsr": {"macro_f1": 0.75, "source_accuracy": 0.81, "target_accuracy": 0.78, "sentence_detection_f1": 0.97},
+    "plover_gsr": {"macro_f1": 0.75, "source_accuracy": 0.81, "target_accuracy": 0.80, "sentence_detection_f1": 0.97},
     "ud_petrarch_gsr": {"macro_f1": 0.31, "source_accuracy": 0.71, "target_accuracy": 0.83, "triple_accuracy": 0.38},
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract.intents import demand_code, frame_code, intent_code
-from helpers import record_of
+from helpers import actor_country, record_of
 
 
 def types(text: str) -> list[tuple[str, str | None]]:
@@ -1261,3 +1261,42 @@ def test_two_word_demonyms_give_a_role_its_country() -> None:
     assert (officers.country, officers.sector[:1]) == ("KOR", ("MIL",))
     assert _target_countries("North Korea has tried to hack into the computers of South Korean army officers.",
                              "COERCE") == ["KOR"]
+
+
+def test_an_attack_noun_and_its_toll_are_one_event() -> None:
+    # PLOVER GSR ASSAULT: "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and
+    # wounded two others, the military said." (gold target USA MIL)
+    r = record_of("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and wounded two "
+                  "others, the military said.")
+    [attack] = [e for e in r.events if e.type == "ASSAULT"]
+    assert attack.trigger.text == "bombing"
+    assert [actor_country(r, t) for t in attack.target] == ["USA"]
+
+
+def test_a_weapon_list_and_its_aim_code_the_attack() -> None:
+    # PLOVER GSR FIGHT: "Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean
+    # guerrilla camps near the eastern Thai border today, killing or wounding 50, …" (gold target KHM REB)
+    r = record_of("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla "
+                  "camps near the eastern Thai border today, killing or wounding 50, Thai military sources said.")
+    [attack] = [e for e in r.events if e.type == "ASSAULT"]  # the toll ("killing or wounding") is folded in
+    assert attack.trigger.text == "launched"
+    assert [actor_country(r, t) for t in attack.target] == ["KHM"]  # Kampuchea: Cambodia's former name
+
+
+def test_a_helper_is_not_the_party_acted_on() -> None:
+    # PLOVER GSR THREATEN: "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia in the
+    # Adriatic with Albania's help." (gold target SRB)
+    assert _target_countries("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia in the "
+                             "Adriatic with Albania's help.", "THREATEN") == ["SRB"]
+
+
+def test_a_state_of_siege_is_imposed_and_an_emergency_at_a_hospital_is_not() -> None:
+    # PLOVER GSR COERCE: "The military government of President Prosper Avril declared a 30-day state of siege
+    # in Haiti on Saturday, …" (CAMEO 1724, gold target HTI)
+    r = record_of("The military government of President Prosper Avril declared a 30-day state of siege in Haiti "
+                  "on Saturday.")
+    [siege] = [e for e in r.events if e.cameo == "1724"]
+    assert [actor_country(r, t) for t in siege.target] == ["HTI"]
+    # VOA (2025): "An emergency was declared at the government hospital in Sibi, …"
+    r = record_of("An emergency was declared at the government hospital in Sibi to treat the wounded.")
+    assert not [e for e in r.events if e.type == "COERCE"]

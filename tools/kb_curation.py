@@ -141,7 +141,11 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # "captured part of a stronghold", "seized parts of Iraq": the dictionary shares "take part"
     # (030) with "take" across its synonyms.
     "capture": {"part": "192", "parts": "192"},
-    "declare": {"ceasefire": "0871", "truce": "0871"},
+    # Declaring or imposing a state of emergency or siege is CAMEO 1724 (an "emergency declared
+    # at the hospital" is not: the dictionary's bare "declare emergency" stays 012).
+    "declare": {"ceasefire": "0871", "truce": "0871", "martial law": "1724",
+                "state of emergency": "1724", "state of siege": "1724"},
+    "impose": {"state of emergency": "1724", "state of siege": "1724"},
     "dismantle": {"cell": "173", "network": "173", "ring": "173"},
     # Turning down a request or a plan is a rejection, not a complaint about someone.
     "dismiss": {"appeal": "120", "call": "120", "demand": "120", "offer": "120", "plea": "120",
@@ -235,12 +239,14 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "GBR": ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
     "KOR": ["South Korea"], "PRK": ["North Korea"], "SYR": ["Syria"], "IRN": ["Iran"],
     "CHN": ["PRC", "People's Republic of China"],
-    "TUR": ["Turkey", "Türkiye", "Turkiye"], "COD": ["DR Congo", "DRC", "Congo-Kinshasa"],
+    "TUR": ["Turkey", "Türkiye", "Turkiye"],
     "COG": ["Congo-Brazzaville"], "CZE": ["Czech Republic", "Czechia"], "LAO": ["Laos"],
     "VNM": ["Vietnam"], "BOL": ["Bolivia"], "VEN": ["Venezuela"], "TZA": ["Tanzania"],
     "MDA": ["Moldova"], "PSE": ["Palestine", "Palestinian Territories", "Gaza", "West Bank"],
     "ARE": ["UAE", "U.A.E.", "Emirates"], "CIV": ["Ivory Coast", "Cote d'Ivoire"],
     "MMR": ["Myanmar", "Burma"], "TWN": ["Taiwan"], "LBY": ["Libya"],
+    # Former names still met in archives and older wire copy.
+    "KHM": ["Cambodia", "Kampuchea", "Democratic Kampuchea"], "COD": ["DR Congo", "DRC", "Congo-Kinshasa", "Zaire"],
 }
 
 DEMONYMS: dict[str, list[str]] = {
@@ -259,6 +265,7 @@ DEMONYMS: dict[str, list[str]] = {
     "SRB": ["Serbian", "Serbians", "Serb", "Serbs"], "MNE": ["Montenegrin", "Montenegrins"],
     "ALB": ["Albanian", "Albanians"], "KEN": ["Kenyan", "Kenyans"], "POL": ["Polish", "Pole", "Poles"],
     "JOR": ["Jordanian", "Jordanians"], "ETH": ["Ethiopian", "Ethiopians"],
+    "KHM": ["Cambodian", "Cambodians", "Kampuchean", "Kampucheans"], "COD": ["Zairean", "Zairian"],
 }
 
 # Role words the Phoenix agents file lacks or codes differently from news usage.
@@ -289,4 +296,7 @@ EXTRA_AGENTS: dict[str, list[str]] = {
     "analyst": ["CVL"], "expert": ["CVL"], "think tank": ["NGO"], "fellow": ["NGO"], "senior fellow": ["NGO"],
     "consultancy": ["BUS"], "resident": ["CVL"], "residents": ["CVL"], "villager": ["CVL"],
     "villagers": ["CVL"], "passenger": ["CVL"], "passengers": ["CVL"],
+    # people named by whom they hold: the dictionary has "kidnapper" and "abductor"
+    # but not these
+    "captor": ["CRM"],
 }

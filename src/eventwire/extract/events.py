@@ -65,6 +65,7 @@ CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
 ARRIVAL_VERBS = {"arrive"}
+HELP_NOUNS = {"help", "assistance", "support", "backing", "aid", "cooperation", "blessing", "approval"}
 LAUNCHED_WEAPONS = {"missile", "rocket", "drone"}
 """What is launched or fired both in attacks and in tests: an attack only when aimed at someone."""
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
@@ -240,13 +241,16 @@ class EventExtractor:
             objects = [tok.head]
         verbs = [f"{lemma} {c.lower_}" for c in tok.children  # "called off a strike": "call off" first
                  if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in PARTICLES)] + [lemma]
+        objects += [c for o in objects for c in o.conjuncts if c.i > o.i]  # "artillery, mortar, and rocket fire"
         objects += [o for c in objects if c.lemma_.lower() in MEASURE_NOUNS or c.like_num  # "700 kg of
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"  # medicine": the medicine
                     for o in p.children if o.dep_ == "pobj"]
         for child in objects:
             modifier = next((c.lower_ for c in child.children if c.dep_ in ("compound", "amod")), None)
+            of = [f"{child.lower_} of {o.lower_}" for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]  # "a state of siege"
             for verb in verbs:
-                for form in (child.lemma_.lower(), child.lower_):
+                for form in (*of, child.lemma_.lower(), child.lower_):
                     code = self.lex.object_code(verb, form, modifier)
                     if code is not None:
                         return code
@@ -603,6 +607,8 @@ class EventExtractor:
                 for c in head.children:
                     if c.dep_ in ("advcl", "acl"):
                         d.source += self._agents(c)
+            if tok.dep_ == "nsubj" and head.lemma_.lower() in CASUALTY_VERBS:  # "the bombing killed one soldier"
+                d.target += [r for c in head.children if c.dep_ == "dobj" for r in self._party_or_beyond(c)]
             for c in tok.children:
                 if c.dep_ == "acl":
                     d.source += self._agents(c)
@@ -863,7 +869,7 @@ class EventExtractor:
         """Parties named after the preposition of an object that names the act itself
         ("sanctions on Tehran", "borders with Iran and Turkey"), or ``also`` others."""
         out: list[ActorRef] = []
-        for p in obj.children:
+        for p in [c for o in (obj, *obj.conjuncts) for c in o.children]:  # "sanctions and curbs on Iran"
             if p.dep_ == "prep" and (p.lower_ in ("on", "against", "with", "to", "for") or p.lower_ in also):
                 for o in map(self._party_token, p.children):
                     if o is not None:
@@ -876,6 +882,8 @@ class EventExtractor:
         and then the name is the party."""
         if pobj.dep_ != "pobj":
             return None
+        if pobj.head.lower_ == "with" and pobj.lemma_.lower() in HELP_NOUNS:
+            return None  # "with Albania's help": a helper, not the party acted on
         if not _is_time_word(pobj):
             return pobj
         return next((c for c in pobj.children if c.dep_ == "compound" and self.ctx.actor_at(c)), None)
@@ -1235,6 +1243,13 @@ def _is_consequence(first: Token, later: Token) -> bool:
     its toll told in one breath ("killed 23 people … when they blew themselves up")."""
     pair = sorted((first, later), key=lambda t: t.i)
     for head, child in (pair, pair[::-1]):
+        if child.dep_ == "nsubj" and child.head.i == head.i and head.lemma_.lower() in CASUALTY_VERBS \
+                and child.pos_ == "NOUN":
+            return True  # "a roadside bombing … killed one U.S. soldier": the bombing's toll
+        verb = child.head
+        if child.dep_ == "conj" and child.lemma_.lower() in CASUALTY_VERBS and verb.lemma_.lower() in CASUALTY_VERBS \
+                and any(s.i == head.i for s in verb.children if s.dep_ == "nsubj"):
+            return True  # "… killed one U.S. soldier and wounded two others"
         if child.head.i != head.i or child.dep_ != "advcl":
             continue
         if child.tag_ == "VBG" and child.lemma_.lower() in CASUALTY_VERBS:
@@ -1242,6 +1257,8 @@ def _is_consequence(first: Token, later: Token) -> bool:
         if head.lemma_.lower() in CASUALTY_VERBS and any(
                 m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in child.children):
             return True
+    if later.dep_ == "conj" and later.lemma_.lower() in CASUALTY_VERBS and later.head.i != first.i:
+        return _is_consequence(first, later.head)  # "…, killing or wounding 50"
     return False
 
 
