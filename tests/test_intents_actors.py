@@ -1300,3 +1300,17 @@ def test_a_state_of_siege_is_imposed_and_an_emergency_at_a_hospital_is_not() -> 
     # VOA (2025): "An emergency was declared at the government hospital in Sibi, …"
     r = record_of("An emergency was declared at the government hospital in Sibi to treat the wounded.")
     assert not [e for e in r.events if e.type == "COERCE"]
+
+
+def test_an_act_wanted_or_sought_is_an_intent_not_the_act() -> None:
+    # UD-PETRARCH GSR validation APPEALS_1: "Obama wants to attack Switzerland." coded 138 (threaten force)
+    r = record_of("Obama wants to attack Switzerland.")
+    assert [(e.type, e.cameo) for e in r.events] == [("THREATEN", "138")]
+    # AFP0808020675_1: "Brazil and the United States are seeking to deepen a partnership in energy, …"
+    # coded 031 (express intent to cooperate economically) both ways
+    r = record_of("Brazil and the United States are seeking to deepen a partnership in energy, especially by "
+                  "promoting biofuels, US Deputy Secretary of Energy Jeffrey Kupfer said here Wednesday.")
+    [intent] = [e for e in r.events if e.type == "AGREE"]
+    assert intent.cameo == "031"
+    assert {actor_country(r, s) for s in intent.source} == {actor_country(r, t) for t in intent.target} == {
+        "BRA", "USA"}

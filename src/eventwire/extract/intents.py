@@ -38,9 +38,11 @@ names the kind of act inside it, by that act's root (CAMEO codebook 0.7b5)."""
 READINESS = frozenset({"ready", "willing", "prepared", "eager", "determined", "committed", "keen"})
 """Adjectives that turn the infinitive after them into a stated intention ("ready to help")."""
 INTENT_VERBS = frozenset({"offer", "plan", "intend", "promise", "pledge", "vow", "agree",
-                          "prepare", "volunteer", "undertake", "commit", "swear"})
-"""Verbs whose infinitive complement is an act the subject says it will do. Not "decide":
-"decided to lift the freeze" reports the lifting itself."""
+                          "prepare", "volunteer", "undertake", "commit", "swear",
+                          "want", "seek", "hope", "aim", "wish"})
+"""Verbs whose infinitive complement is an act the subject says it will do or wants done by
+itself ("are seeking to deepen a partnership": intent to cooperate, 031; "wants to attack": a
+threat, 138). Not "decide": "decided to lift the freeze" reports the lifting itself."""
 PASS_THROUGH = frozenset({"decide"})
 """Frame verbs whose complement is the act itself: the complement is coded, not the frame."""
 DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "insistence", "request", "ultimatum"})
