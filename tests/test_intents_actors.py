@@ -1314,3 +1314,14 @@ def test_an_act_wanted_or_sought_is_an_intent_not_the_act() -> None:
     assert intent.cameo == "031"
     assert {actor_country(r, s) for s in intent.source} == {actor_country(r, t) for t in intent.target} == {
         "BRA", "USA"}
+
+
+def test_refusing_to_help_or_meet_is_a_rejection() -> None:
+    # UD-PETRARCH GSR validation NEG_0: "Obama said he would not provide support to Israel" coded 121
+    r = record_of("Obama said he would not provide support to Israel")
+    assert [e.type for e in r.events] == ["REJECT"]
+    assert [actor_country(r, t) for t in r.events[0].target] == ["ISR"]
+    assert [e.cameo for e in record_of("The government said it will not meet the rebels.").events] == ["125"]
+    # an act that simply did not happen is the act, negated
+    r = record_of("Russia did not send aid to Syria.")
+    assert [(e.type, e.factuality) for e in r.events] == [("AID", "negated")]

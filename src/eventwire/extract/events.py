@@ -79,6 +79,8 @@ RESTRICTIVE_ACTS = ("14", "191", "1723", "1724")
 they are threats (the PLOVER codebook's THREATEN "restrict": "threaten to restrict movement of
 people or goods, including boycotts, strikes, blockades, and curfews")."""
 YIELDING_TYPES = {"CONCEDE", "RETREAT"}
+COOPERATIVE_TYPES = {"AID", "SUPPORT", "COOPERATE", "CONSULT"}
+"""Acts whose refusal is itself coded as a rejection (CAMEO 12x)."""
 """Types whose refusal is itself an act of REJECT ("will not withdraw", "would not meet demands")."""
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 """Types whose source and target act together, so that "they" or "the two" later may be both."""
@@ -964,9 +966,13 @@ class EventExtractor:
         tok = d.trigger
         claim = self._claim_of(tok.idx)
         factuality = self._factuality(tok, claim)
-        if factuality in ("negated", "denied") and ptype in YIELDING_TYPES and _refused(tok):
-            # "would not meet the hostage-takers' demands": refusing to yield (124) is an act
-            d.cameo, (ptype, mode) = "124", self.lex.type_of("124") or (ptype, mode)
+        refusing = tok.head if d.nominal and tok.dep_ == "dobj" else tok  # "would not provide support"
+        if ptype in YIELDING_TYPES | COOPERATIVE_TYPES and _refused(refusing) and \
+                (factuality in ("negated", "denied") or refusing is not tok):
+            # "would not meet the hostage-takers' demands": refusing to yield (124) is an act, and
+            # so is refusing to help, meet or cooperate (12x: "said he would not provide support")
+            d.cameo = "124" if ptype in YIELDING_TYPES else frame_code("120", d.cameo)
+            (ptype, mode) = self.lex.type_of(d.cameo) or (ptype, mode)
             factuality = "reported" if claim is not None and claim.kind != "editorial" else "asserted"
         place = self._place(tok)
         where = self.place_country.get(place.place or "") if place is not None else None
