@@ -204,6 +204,20 @@ def test_aggregates(store: Store) -> None:
     assert {(p["place"], p["events"]) for p in places} == {("Kharkiv", 1), ("Kadugli", 1)}
 
 
+def test_counts_by_outlet_read_the_documents_and_others_do_not(store: Store) -> None:
+    from eventwire.store import query
+
+    outlets = [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT COALESCE(e.outlet, d.source_name) FROM events e JOIN documents d ON d.id = e.doc_id")]
+    assert any(outlets)
+    for outlet in filter(None, outlets):
+        f = EventFilter(outlet=outlet)
+        listed = len(query.events(store.conn, f).rows)
+        assert sum(d["events"] for d in query.events_per_day(store.conn, f)) == listed
+    assert "documents" not in query._counted_from(EventFilter(type="ASSAULT"))
+    assert "documents" in query._counted_from(EventFilter(outlet="Reuters"))
+
+
 def test_migration_refills_rows_of_older_stores(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     with Store(db) as s:

@@ -354,11 +354,18 @@ def search(conn: sqlite3.Connection, text: str, kind: str | None = None, limit: 
 
 # --- aggregates ---------------------------------------------------------------------------
 
+def _counted_from(f: EventFilter) -> str:
+    """The tables a count by group reads: the events, and their documents only when a filter
+    asks about the document (every event has one, so the join would only cost a lookup per
+    event: a third of the time of the whole-store counts that follow every write)."""
+    return " FROM events e" + (" JOIN documents d ON d.id = e.doc_id" if f.outlet is not None else "")
+
+
 def events_per_day(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """(day, type, events): the timeline. Events are counted on their first day."""
     where, params = _with_dates(f)
     return dicts(conn.execute(
-        f"SELECT {DAY} AS day, e.type, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id"
+        f"SELECT {DAY} AS day, e.type, COUNT(*) AS events" + _counted_from(f)
         + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY day, e.type ORDER BY day, e.type",
         params))
 
@@ -368,7 +375,7 @@ def top_actor_pairs(conn: sqlite3.Connection, f: EventFilter = EventFilter(), n:
     where, params = _with_dates(f)
     where += ["e.source != ''", "e.target != ''"]
     return dicts(conn.execute(
-        "SELECT e.source, e.target, COUNT(*) AS events FROM events e JOIN documents d ON d.id = e.doc_id WHERE "
+        "SELECT e.source, e.target, COUNT(*) AS events" + _counted_from(f) + " WHERE "
         + " AND ".join(where) + " GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?",
         [*params, _limit(n)]))
 
@@ -378,8 +385,8 @@ def events_per_place(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -
     where, params = _with_dates(f)
     where.append("e.lat IS NOT NULL")
     return dicts(conn.execute(
-        "SELECT e.place, e.place_country, e.place_precision, e.lat, e.lon, COUNT(*) AS events FROM events e "
-        "JOIN documents d ON d.id = e.doc_id WHERE " + " AND ".join(where)
+        "SELECT e.place, e.place_country, e.place_precision, e.lat, e.lon, COUNT(*) AS events" + _counted_from(f)
+        + " WHERE " + " AND ".join(where)
         + " GROUP BY e.place, e.place_country, e.lat, e.lon ORDER BY events DESC, e.place", params))
 
 
