@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -66,10 +67,20 @@ def initials(name: str) -> str:
                    if w.lower() not in ("of", "for", "the", "and"))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
+    """The name without titles, lower-cased: cached, since merging mentions compares every new
+    name with every earlier one (a story's few hundred names are keyed tens of thousands of times)."""
     return strip_titles(name).replace("’", "'").lower()
 
 
+@lru_cache(maxsize=1 << 16)
+def surnames(key: str) -> tuple[str, ...]:
+    """Each word of a name key as a surname (:func:`surname`)."""
+    return tuple(surname(w) for w in key.split())
+
+
+@lru_cache(maxsize=1 << 16)
 def surname(word: str) -> str:
     """"al-Burhan" and "Burhan" are one surname: Arabic articles are dropped in short forms."""
     return re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az|ul)-", "", word)
@@ -215,7 +226,7 @@ class ActorBuilder:
     def _same_person(a: str, b: str, m: Mention, d: ActorDraft) -> bool:
         if m.label in ("GPE", "NORP") or "GPE" in d.labels or m.role:
             return False
-        wa, wb = [surname(w) for w in a.split()], [surname(w) for w in b.split()]
+        wa, wb = surnames(a), surnames(b)
         if not wa or not wb or wa[-1] != wb[-1] or len(wa[-1]) < 3:
             return False
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
