@@ -102,7 +102,8 @@ def test_a_short_english_line_thick_with_foreign_names_stays_english() -> None:
     # the classifier's first guess for these is Nigerian Pidgin, with English a close second;
     # before, such a line came out as an empty record
     for line in ("Russian Defense Minister Sergey Shoigu met with Libyan Field Marshal Khalifa Haftar on Wednesday.",
-                 "Barack Obama and Vladimir Putin will meet in Zurich"):
+                 "Barack Obama and Vladimir Putin will meet in Zurich",
+                 "Russian Defense Minister Sergey Shoigu met Haftar."):
         assert detect_language(line)[0] == "en"
     # a confident other language is kept, names or not
     assert detect_language("Der russische Verteidigungsminister Sergej Schoigu traf sich am Mittwoch mit "

@@ -1325,3 +1325,53 @@ def test_refusing_to_help_or_meet_is_a_rejection() -> None:
     # an act that simply did not happen is the act, negated
     r = record_of("Russia did not send aid to Syria.")
     assert [(e.type, e.factuality) for e in r.events] == [("AID", "negated")]
+
+
+def test_asking_someone_to_act_is_an_appeal_to_them() -> None:
+    # UD-PETRARCH GSR validation PASSIVE_5: "Congress is asking Obama to help Iran." coded 023 (appeal
+    # for aid), aimed at Obama; the help itself has not happened
+    r = record_of("Congress is asking Obama to help Iran.")
+    assert [(e.type, e.cameo) for e in r.events] == [("REQUEST", "023")]
+    assert [actor_country(r, t) for t in r.events[0].target] == ["USA"]
+    r = record_of("The UN asked Syria to allow aid convoys into Aleppo.")
+    assert [(e.type, [actor_country(r, t) for t in e.target]) for e in r.events] == [("REQUEST", ["SYR"])]
+    # a question is not an appeal
+    assert not [e for e in record_of("Reporters asked whether the talks would resume.").events
+                if e.type == "REQUEST"]
+
+
+def test_people_a_participle_describes_are_its_target() -> None:
+    # UD-PETRARCH GSR validation EXIST_1: "There were 10 Russian soldiers killed in Ukraine today."
+    # (gold target RUS MIL)
+    r = record_of("There were 10 Russian soldiers killed in Ukraine today.")
+    [killing] = [e for e in r.events if e.type == "ASSAULT"]
+    assert [t.text for t in killing.target] == ["10 Russian soldiers"]
+
+
+def test_military_exercises_show_force_where_they_are_held() -> None:
+    # UD-PETRARCH GSR validation OVERLAP_0: "Russia is conducting military exercises in Alaska" (150, USA)
+    r = record_of("Russia is conducting military exercises in Alaska")
+    assert [(e.type, e.cameo, [actor_country(r, t) for t in e.target]) for e in r.events] == [
+        ("MOBILIZE", "150", ["USA"])]
+    assert [e.type for e in record_of("China held large-scale military drills around Taiwan on Monday.").events] \
+        == ["MOBILIZE"]
+
+
+def test_a_scene_may_be_named_through_of() -> None:
+    # "in the east of the Gaza Strip": the people killed there are of the Palestinian territories
+    r = record_of("Four people were killed in the east of the Gaza Strip on Friday evening, medics said.")
+    assert next(a.country for a in r.actors if "people" in a.name) == "PSE"
+
+
+def test_a_state_body_named_alone_is_an_organisation_and_a_title_word_is_not() -> None:
+    # UD-PETRARCH GSR validation PASSIVE_5: "Congress is asking Obama to help Iran." (gold source ---LEG)
+    r = record_of("Congress is asking Obama to help Iran.")
+    congress = next(a for a in r.actors if a.name == "Congress")
+    assert congress.sector[:1] == ("LEG",)
+    assert [s.actor for s in r.events[0].source] == [congress.id]
+    # a role word inside a title stays part of the title: "Parliament Speaker X" is a person
+    r = record_of("Parliament Speaker Nabih Berri met the French envoy in Beirut.")
+    assert all(a.name != "Parliament" for a in r.actors)
+    # (and a short line thick with names is read as English at all)
+    r = record_of("Russian Defense Minister Sergey Shoigu met Haftar.")
+    assert any(a.name == "Sergey Shoigu" and a.country == "RUS" for a in r.actors)

@@ -155,7 +155,6 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "exchange": {"fire": "190", "gunfire": "190", "shot": "190", "shots": "190"},
     "grant": {"amnesty": "0841", "asylum": "075"},
     # Holding hostages is abducting them (181).
-    "hold": {"hostage": "181", "hostages": "181"},
     "join": {"negotiation": "040", "talk": "040", "talks": "040"},
     # Lifting a freeze, a siege or an emergency eases it.
     "lift": {"emergency": "0813", "freeze": "085", "siege": "0872", "state": "0813"},
@@ -180,6 +179,13 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     "extend": {"curfew": "1723", "emergency": "1724", "martial law": "1724", "blockade": "191",
                "siege": "191"},
     "tighten": {"blockade": "191", "siege": "191", "emergency": "1724"},
+    # Military exercises and drills show force (CAMEO 150, PLOVER MOBILIZE).
+    "conduct": {"drill": "150", "drills": "150", "exercise": "150", "exercises": "150", "maneuvers": "150",
+                "manoeuvres": "150", "war games": "150", "wargames": "150"},
+    "hold": {"hostage": "181", "hostages": "181", "drill": "150", "drills": "150", "exercise": "150",
+             "exercises": "150", "maneuvers": "150", "manoeuvres": "150", "war games": "150"},
+    "stage": {"drill": "150", "drills": "150", "exercise": "150", "exercises": "150", "maneuvers": "150",
+              "war games": "150"},
     # Launching or stepping up an effort says nothing of its own: the act is what the effort is
     # to do ("stepped up efforts to build ties", "launched a mediation effort"), not the
     # dictionary's appeal (020) or show of force (150).

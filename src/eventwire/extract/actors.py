@@ -86,6 +86,22 @@ def surname(word: str) -> str:
     return re.sub(r"^(?:al|el|ad|as|ash|at|an|ar|az|ul)-", "", word)
 
 
+def _sets_scene(place: Token) -> bool:
+    """Whether a place word is where something happens: after "in", "at", "near" …, directly
+    or through "of" ("in the east of the Gaza Strip")."""
+    node = place
+    for _ in range(4):
+        prep = node.head
+        if prep.dep_ != "prep" or prep is node:
+            return False
+        if prep.lower_ in SCENE_PREPS:
+            return True
+        if prep.lower_ != "of":
+            return False
+        node = prep.head  # "the east" of "… of the Gaza Strip"
+    return False
+
+
 class ActorBuilder:
     """Collects mentions of one document and merges them into actors."""
 
@@ -123,9 +139,7 @@ class ActorBuilder:
         home = self._home_country()
         if home is not None:
             self._home_country_for_officials(home)
-        home = home or self._sole_country()
-        if home is not None:
-            self._home_country_for_residents(home)
+        self._home_country_for_residents(home or self._sole_country())
         actors: list[Actor] = []
         mention_actor: dict[int, str] = {}
         for n, d in enumerate(self.drafts):
@@ -420,13 +434,17 @@ class ActorBuilder:
         found = {d.countries.most_common(1)[0][0] for d in self.drafts if d.countries and not d.igo}
         return found.pop() if len(found) == 1 else None
 
-    def _home_country_for_residents(self, home: str) -> None:
+    def _home_country_for_residents(self, home: str | None) -> None:
         """Groups of people the text gives no country ("Moslem fundamentalist demonstrators",
-        "Darfur rebels" where the gazetteer lacks Darfur) are the home country's: PLOVER codes
-        protesters, rebels and police by the country where they act, and a story about one
-        country is where they act. Without a home they stay mentions, not actors."""
+        "Darfur rebels" where the gazetteer lacks Darfur) are of the place their sentence sets a
+        scene in, else of the story's country (``home``): PLOVER codes protesters, rebels and
+        police by the country where they act, and a story about one country is where they act.
+        With neither they stay mentions, not actors."""
         for i, m in enumerate(self.mentions):
             if not m.homeless:
+                continue
+            country = self._scene_country(m) or home
+            if country is None:
                 continue
             draft = self._find(name_key(m.text), m)
             if draft is None:
@@ -438,14 +456,14 @@ class ActorBuilder:
             draft.labels["ROLE"] += 1
             self._read_features(draft, m)
             if not draft.countries and not draft.igo:
-                draft.countries[self._scene_country(m) or home] += 1
+                draft.countries[country] += 1
 
     def _scene_country(self, m: Mention) -> str | None:
         """The one country of the places its sentence sets a scene in ("… killed 23 people …
         when they blew themselves up in Tel Aviv"): where the people are."""
         sentence = self.doc[m.start].sent
-        found = {iso for t in sentence if t.i in self.place_entity and t.head.dep_ == "prep"
-                 and t.head.lower_ in SCENE_PREPS and (iso := country_of_place(self.place_entity[t.i]))}
+        found = {iso for t in sentence if t.i in self.place_entity and _sets_scene(t)
+                 and (iso := country_of_place(self.place_entity[t.i]))}
         return found.pop() if len(found) == 1 else None
 
     def _home_country_for_officials(self, home: str) -> None:

@@ -180,6 +180,8 @@ class EventExtractor:
             return None  # "evacuated the wounded": people named by what happened to them
         lemma = self._verb_lemma(tok)
         by_object = self._object_code(tok, lemma)
+        if by_object is None and _asks_someone_to_act(tok, lemma):
+            by_object = "020"  # "Congress is asking Obama to help Iran": an appeal, whatever the act
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
             return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
         if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE:
@@ -655,6 +657,10 @@ class EventExtractor:
         if act_words and any(r.actor for r in d.target):
             # the object that names the act ("launched missiles at X") is no party beside X
             d.target = [r for r in d.target if r not in act_words]
+        if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                c.dep_ in ("dobj", "nsubj") for c in tok.children) and self.ctx.actor_at(tok.head):
+            # "There were 10 Russian soldiers killed in Ukraine": the soldiers, not where
+            d.target = [*self._with_conjuncts(tok.head), *(r for r in d.target if r.actor)]
         grievance = self._grievance_parties(tok, d)
         if grievance:  # "complained to the UN over Israeli air raids": Israel, the UN only hears it
             d.target = grievance
@@ -1367,6 +1373,17 @@ def _counterparts(sources: list[ActorRef]) -> list[ActorRef]:
     if len(distinct) < 2:
         return []
     return distinct[1:] + distinct[:1]
+
+
+ASKING_VERBS = frozenset({"ask", "request", "invite", "encourage", "implore", "beg"})
+"""Verbs that, with a person and an infinitive ("asked Obama to help"), ask that person to act."""
+
+
+def _asks_someone_to_act(tok: Token, lemma: str) -> bool:
+    """"asked Obama to help Iran", "invited Tehran to join the talks": an appeal (CAMEO 02x) to
+    the object, with the act asked for as its complement; not "asked whether …"."""
+    return lemma in ASKING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _complement_act(c: Token) -> bool:

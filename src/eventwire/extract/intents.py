@@ -27,13 +27,15 @@ announcing one of these is a threat (13x; PLOVER: "threaten to restrict movement
 strikes, blockades, and curfews", "threaten violence")."""
 
 _SUBCODES: dict[str, dict[str, str]] = {
+    "02": {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"},
     "03": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"},
     "10": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
     "12": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "13": {"14": "133", "15": "138", "16": "132", "17": "137", "18": "138", "19": "138", "20": "138"},
 }
 """For a frame's CAMEO root (03 intent, 10 demand, 12 reject, 13 threaten): the sub-code that
-names the kind of act inside it, by that act's root (CAMEO codebook 0.7b5)."""
+names the kind of act inside it, by that act's root (CAMEO codebook 0.7b5); 02 is an appeal
+("asked Obama to help Iran": 023)."""
 
 READINESS = frozenset({"ready", "willing", "prepared", "eager", "determined", "committed", "keen"})
 """Adjectives that turn the infinitive after them into a stated intention ("ready to help")."""

@@ -81,8 +81,8 @@ def entity_mentions(doc: Doc) -> list[Mention]:
         if text.endswith(("’s", "'s")):
             text = text[:-2]
         if ent.label_ == "ORG" and len(span) == 1 and span[0].lower_ in agents() \
-                and span[0].lower_ not in countries().by_name:
-            continue  # a bare role word such as "Defense" in "Defense Minister X"
+                and span[0].lower_ not in countries().by_name and span[0].dep_ in TITLE_DEPS:
+            continue  # a bare role word such as "Defense" in "Defense Minister X" (but "Congress is asking")
         end_char = span.start_char + len(text)
         label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and (
             _misread_place(doc, start, end, text) or text.lower() in countries().by_name) else ent.label_
@@ -91,6 +91,9 @@ def entity_mentions(doc: Doc) -> list[Mention]:
     out.extend(role_mentions(doc, out))
     return sorted(out, key=lambda m: m.start_char)
 
+
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+"""How a role word tagged as an organisation hangs on the title it is part of."""
 
 PLACE_NOUNS = {"province", "city", "town", "region", "district", "port", "county", "state", "village",
                "governorate", "prefecture", "oblast", "capital"}
