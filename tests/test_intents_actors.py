@@ -1375,3 +1375,15 @@ def test_a_state_body_named_alone_is_an_organisation_and_a_title_word_is_not() -
     # (and a short line thick with names is read as English at all)
     r = record_of("Russian Defense Minister Sergey Shoigu met Haftar.")
     assert any(a.name == "Sergey Shoigu" and a.country == "RUS" for a in r.actors)
+
+
+def test_a_passive_joined_to_an_earlier_verb_acts_on_their_shared_subject() -> None:
+    # UD-PETRARCH GSR validation PREP_0: "The civilians imprisoned for acting against Moscow were released
+    # yesterday by Putin himself" (0841, Putin -> the civilians; the parser joins "released" to "imprisoned")
+    r = record_of("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself")
+    [release] = [e for e in r.events if e.type == "RETREAT"]
+    assert [t.text for t in release.target] == ["civilians"]
+    assert [actor_country(r, s) for s in release.source] == ["RUS"]
+    r = record_of("Three activists were arrested and later released by police in Cairo.")
+    [release] = [e for e in r.events if e.type == "RETREAT"]
+    assert [t.text for t in release.target] == ["Three activists"]  # not Cairo

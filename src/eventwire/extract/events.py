@@ -657,6 +657,14 @@ class EventExtractor:
         if act_words and any(r.actor for r in d.target):
             # the object that names the act ("launched missiles at X") is no party beside X
             d.target = [r for r in d.target if r not in act_words]
+        passive_conj = tok.dep_ == "conj" and tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in (*tok.children, *tok.head.children))
+        if not passive and passive_conj and not any(r.actor for r in d.target):
+            # "… were arrested and released by Putin": the shared subject is what the passive acts on
+            shared = next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if shared is not None and not _is_time_word(shared):
+                d.target = [*self._party_or_beyond(shared), *d.target]
+                d.source = [r for r in d.source if r.start != self.ctx.phrase_span(shared).start_char] or d.source
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
                 c.dep_ in ("dobj", "nsubj") for c in tok.children) and self.ctx.actor_at(tok.head):
             # "There were 10 Russian soldiers killed in Ukraine": the soldiers, not where
