@@ -576,3 +576,14 @@ def test_pairs_skipped_before_the_hard_limits_could_never_score() -> None:
             elif score(a, b) > 0:
                 scored += 1
     assert skipped > 1000 and scored > 100  # both kinds of pair were really tried
+
+
+def test_parties_on_both_sides_are_worth_scoring_only_when_they_share_names() -> None:
+    from eventwire.incidents.linking import _may_score
+
+    a = mention("d1", place=None, terms=frozenset({"shell"}))
+    same_names = mention("d2", place=None, terms=frozenset({"fire"}))
+    other_names = mention("d3", place=None, terms=frozenset({"fire"}),
+                          sources=(Party("Army", "SDN", ("MIL",)),), targets=(Party("rebels", "SDN", ("REB",)),))
+    assert _may_score(a, same_names) and score(a, same_names) > 0
+    assert not _may_score(a, other_names) and score(a, other_names) == 0.0

@@ -206,11 +206,18 @@ def score(a: EventMention, b: EventMention) -> float:
 
 
 def _may_score(a: EventMention, b: EventMention) -> bool:
-    """False when :func:`score` is 0 whatever else the two share: it needs enough shared words,
-    or parties on both sides, or one place. Asked first, because in a busy week most candidate
-    pairs share none of these, and it is cheaper than the hard limits."""
+    """False when :func:`score` is 0 whatever else the two share: each of its anchors needs
+    enough shared words, or one place, or a source and a target shared by name. Asked first,
+    because in a busy week most candidate pairs share none of these, and it is cheaper than the
+    hard limits."""
     return (len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
-            or bool(a.sources and b.sources and a.targets and b.targets))
+            or (bool(a.sources and b.sources and a.targets and b.targets)
+                and _shares_a_name(a.sources, b.sources) and _shares_a_name(a.targets, b.targets)))
+
+
+def _shares_a_name(a: Sequence[Party], b: Sequence[Party]) -> bool:
+    """Whether two party lists name one party alike (what :func:`_party_match` scores 1)."""
+    return any(p.name.lower() == q.name.lower() for p in a for q in b)
 
 
 def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
