@@ -149,7 +149,9 @@ class ActorBuilder:
                 mention_actor[i] = actor.id
         return actors, mention_actor
 
-    def _add(self, i: int, m: Mention) -> None:
+    def _add(self, i: int, m: Mention) -> ActorDraft | None:
+        """File mention ``i`` under its actor draft (a new one or one it names again); None
+        when the mention names no actor of its own (a city, a nationality adjective)."""
         c = countries()
         text = m.text
         key = name_key(text)
@@ -157,7 +159,7 @@ class ActorBuilder:
         if m.label == "GPE" and c.lookup(text) is None:
             capital_of = self._capital_metonym(m)
             if capital_of is None:
-                return  # a city or region: a place, not an actor
+                return None  # a city or region: a place, not an actor
         if m.label == "NORP" and c.by_demonym.get(key) and not text.endswith("s"):
             iso = c.by_demonym[key]
             if self._owns_a_thing(m):  # "Iraqi towns", "an Indian proposal": the country
@@ -165,7 +167,7 @@ class ActorBuilder:
                 owner.mentions.append(i)
                 owner.labels["GPE"] += 1
                 owner.countries[iso] += 3
-            return  # else an adjective ("Russian officials"): read as a modifier, not an actor
+            return None  # else an adjective ("Russian officials"): read as a modifier, not an actor
         draft = self._find(key, m)
         if draft is None and m.label == "GPE" and (named := c.lookup(text)) is not None:
             draft = self._existing_country_draft(named)  # "Britain" after "British goods"
@@ -182,6 +184,7 @@ class ActorBuilder:
             draft.labels["CAPITAL"] += 1
             draft.countries[capital_of] += 3
             draft.sectors["GOV"] += 2
+        return draft
 
     def _owns_a_thing(self, m: Mention) -> bool:
         """Whether a nationality adjective modifies a common noun no other mention covers: the
@@ -446,16 +449,8 @@ class ActorBuilder:
             country = self._scene_country(m) or home
             if country is None:
                 continue
-            draft = self._find(name_key(m.text), m)
-            if draft is None:
-                draft = ActorDraft()
-                self.drafts.append(draft)
-            if m.text not in draft.names:
-                draft.names.append(m.text)
-            draft.mentions.append(i)
-            draft.labels["ROLE"] += 1
-            self._read_features(draft, m)
-            if not draft.countries and not draft.igo:
+            draft = self._add(i, m)
+            if draft is not None and not draft.countries and not draft.igo:
                 draft.countries[country] += 1
 
     def _scene_country(self, m: Mention) -> str | None:

@@ -65,10 +65,11 @@ CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
 ARRIVAL_VERBS = {"arrive"}
+"""Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 HELP_NOUNS = {"help", "assistance", "support", "backing", "aid", "cooperation", "blessing", "approval"}
+"""What a helper gives ("with Albania's help"): the party after "with" is no target then."""
 LAUNCHED_WEAPONS = {"missile", "rocket", "drone"}
 """What is launched or fired both in attacks and in tests: an attack only when aimed at someone."""
-"""Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 ARMED_FORCES = {"troop", "soldier", "force", "army", "battalion", "contingent", "marine", "warship"}
 """Lemmas of words for armed forces: "troops arrived" is a deployment."""
 ENGAGING_VERBS = {"engage", "involve"}
@@ -79,9 +80,9 @@ RESTRICTIVE_ACTS = ("14", "191", "1723", "1724")
 they are threats (the PLOVER codebook's THREATEN "restrict": "threaten to restrict movement of
 people or goods, including boycotts, strikes, blockades, and curfews")."""
 YIELDING_TYPES = {"CONCEDE", "RETREAT"}
-COOPERATIVE_TYPES = {"AID", "SUPPORT", "COOPERATE", "CONSULT"}
-"""Acts whose refusal is itself coded as a rejection (CAMEO 12x)."""
 """Types whose refusal is itself an act of REJECT ("will not withdraw", "would not meet demands")."""
+COOPERATIVE_TYPES = {"AID", "SUPPORT", "COOPERATE", "CONSULT"}
+"""...and so are these ("would not provide support": CAMEO 12x)."""
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 """Types whose source and target act together, so that "they" or "the two" later may be both."""
 DYADIC_TYPES = {"COOPERATE"}
@@ -1051,10 +1052,8 @@ class EventExtractor:
                 if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS | {"to"} or p.i == tok.head.i:
                     continue
                 for o in p.subtree:
-                    hit = self.place_of_token.get(o.i)
-                    iso = self.place_country.get(hit[0]) if hit is not None else None
-                    if hit is not None and iso:
-                        return [ActorRef(actor=self.ctx.country_actor(iso), text=hit[1], start=hit[2], end=hit[3])]
+                    if o.i in self.place_of_token and (countries := self._country_of(o)):
+                        return countries
         return []
 
     def _countries_of(self, refs: list[ActorRef]) -> set[str]:
@@ -1391,7 +1390,7 @@ def _asks_someone_to_act(tok: Token, lemma: str) -> bool:
     """"asked Obama to help Iran", "invited Tehran to join the talks": an appeal (CAMEO 02x) to
     the object, with the act asked for as its complement; not "asked whether …"."""
     return lemma in ASKING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
+        c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children)
 
 
 def _complement_act(c: Token) -> bool:
@@ -1399,7 +1398,12 @@ def _complement_act(c: Token) -> bool:
     ("opened fire to disperse demonstrators")."""
     if c.pos_ not in ("VERB", "AUX"):
         return False
-    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    return c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c))
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to help", "to disperse")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _dedupe(refs: list[ActorRef]) -> list[ActorRef]:

@@ -53,7 +53,8 @@ class Mention:
     """True for a role noun phrase found by rule rather than by NER."""
     homeless: bool = False
     """A role of people that says nobody's ("demonstrators", "rebels"): an actor only of the
-    country the story is about, when one is (see the actor builder)."""
+    place its sentence sets a scene in, or of the country the story is about, when there is one
+    (see the actor builder)."""
 
 
 def tidy_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
