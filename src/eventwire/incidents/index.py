@@ -29,10 +29,13 @@ from typing import Protocol
 
 from eventwire.incidents.linking import (
     RADIUS_KM,
+    Probe,
     coarser,
     distance_km,
     index_keys,
+    may_score,
     mutual_links,
+    probe,
     query_keys,
 )
 from eventwire.incidents.mentions import EventMention
@@ -62,9 +65,13 @@ class IncidentBackend(Protocol):
         """Documents with a mention filed under one of ``keys``."""
         ...
 
-    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
-        """Each document's mentions, fetched together (a busy week has hundreds of candidates),
-        in the order of ``doc_ids``."""
+    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
+        """Each document's mentions of one of ``types``, as (mention key, probe) in key order,
+        fetched together (a busy week has hundreds of candidates); documents without one are left out."""
+        ...
+
+    def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
+        """Stored mentions by key, in full."""
         ...
 
     def component_of(self, mention_key: str) -> str: ...
@@ -107,8 +114,9 @@ class IncidentClusterer:
         candidates -= doc_ids
         new_links: list[Link] = []
         touched: set[str] = set()
-        for stored in self.backend.mentions_of_documents(sorted(candidates)).values():
-            for new, old, s in mutual_links(mentions, stored):
+        new_probes = [probe(m) for m in mentions]
+        for stored, stored_probes in self._worth_comparing(mentions, new_probes, candidates):
+            for new, old, s in mutual_links(mentions, stored, probes=(new_probes, stored_probes)):
                 a, b = sorted((new.key, old.key))
                 new_links.append((a, b, s))
                 touched.add(self.backend.component_of(old.key))
@@ -138,6 +146,30 @@ class IncidentClusterer:
         retired_components = {c for c, _ in previous.values()} - {c for c, _ in membership.values()}
         self.backend.write(mentions, new_links, retired_components, moved)
         return result
+
+    def _worth_comparing(self, mentions: Sequence[EventMention], probes: Sequence[Probe],
+                         candidates: set[str]) -> list[tuple[list[EventMention], list[Probe]]]:
+        """Per candidate document, its mentions (and their probes) that :func:`may_score` with one
+        of ``mentions``.
+
+        Only their probes are read for all candidates, full features for these few (a tenth in
+        a busy week). The others could never be linked, so the mutual best matches found among
+        the few are the ones all of them would give."""
+        by_type: dict[str, list[Probe]] = {}
+        for p in probes:
+            by_type.setdefault(p.type, []).append(p)
+        wanted: list[list[tuple[str, Probe]]] = []
+        for stored in self.backend.probes_of_documents(sorted(candidates), sorted(by_type)).values():
+            passing = []
+            for key, p in stored:
+                for q in by_type.get(p.type, ()):
+                    if may_score(q, p):
+                        passing.append((key, p))
+                        break
+            if passing:
+                wanted.append(passing)
+        full = self.backend.mentions([key for passing in wanted for key, _ in passing])
+        return [([full[key] for key, _ in passing], [p for _, p in passing]) for passing in wanted]
 
 
 def _members_by_incident(membership: dict[str, tuple[str, str]]) -> dict[str, set[str]]:
@@ -253,8 +285,18 @@ class MemoryBackend:
             out |= self.keys.get(k, set())
         return out
 
-    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
-        return {d: self.documents.get(d, []) for d in doc_ids}
+    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
+        wanted = set(types)
+        out: dict[str, list[tuple[str, Probe]]] = {}
+        for d in doc_ids:
+            found = [(m.key, probe(m)) for m in sorted(self.documents.get(d, []), key=lambda m: m.key)
+                     if m.type in wanted]
+            if found:
+                out[d] = found
+        return out
+
+    def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
+        return {k: self.by_key[k] for k in keys}
 
     def component_of(self, mention_key: str) -> str:
         return self.components[mention_key]

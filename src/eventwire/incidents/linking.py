@@ -1,12 +1,16 @@
 """When two event mentions from different documents are one happening.
 
-Two stages, so that most pairs are never compared:
+Three stages, so that most pairs are never compared:
 
 * **Blocking** (:func:`index_keys` / :func:`query_keys`): a mention is filed under its PLOVER
   type, the weeks (or, for a vague date, the months) its date interval touches, and the
   countries it is in. Two mentions can only be compared when a query key of one is an index
   key of the other, and the keys are built so that this holds both ways round: a vague date
   finds precise ones and the reverse; a mention without a country finds all countries.
+* **Probing** (:class:`Probe`, :func:`may_score`): of the candidates' mentions, only those of a
+  new mention's type that share four words, a place or both parties by name with it can score;
+  a probe holds just these values, so a new document reads them for hundreds of candidates
+  and the full mention only for the few that pass.
 * **Linking** (:func:`compatible`, :func:`score`): hard limits first — same type, date
   intervals that overlap, places within a distance that grows with their precision, not two
   different countries of resolved places — then a score from the sentence's words, the
@@ -23,8 +27,10 @@ order in which documents arrive.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -205,31 +211,64 @@ def score(a: EventMention, b: EventMention) -> float:
             + WEIGHTS["day"] * same_day)
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """What decides whether two mentions may score at all (:func:`may_score`): a few hundred
+    bytes, stored beside a mention's full features, so that a new document reads this for each of
+    its hundreds of candidate mentions and the full features only of the few that pass."""
+
+    type: str
+    place: str | None
+    sources: frozenset[str]
+    """Source names, lower-cased (as :func:`_party_match` compares them)."""
+    targets: frozenset[str]
+    terms: frozenset[str]
+
+    def encode(self) -> str:
+        """JSON, so that no name from hostile text can break the format."""
+        return json.dumps([self.type, self.place, sorted(self.sources), sorted(self.targets),
+                           " ".join(sorted(self.terms))], ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, text: str) -> Probe:
+        kind, place, sources, targets, terms = json.loads(text)
+        return cls(kind, place, frozenset(sources), frozenset(targets), frozenset(terms.split()))
+
+
+def probe(m: EventMention) -> Probe:
+    return Probe(m.type, m.place, frozenset(p.name.lower() for p in m.sources),
+                 frozenset(p.name.lower() for p in m.targets), m.terms)
+
+
+def may_score(a: Probe, b: Probe) -> bool:
+    """False when :func:`score` is 0 (or the two are not :func:`compatible`) whatever else the two
+    share: they must be of one type, and each anchor of the score needs enough shared words, or
+    one place, or a source and a target shared by name. Asked first, because in a busy week most
+    candidate pairs share none of these, and it is cheaper than the hard limits."""
+    return a.type == b.type and (
+        len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
+        or (not a.sources.isdisjoint(b.sources) and not a.targets.isdisjoint(b.targets)))
+
+
 def _may_score(a: EventMention, b: EventMention) -> bool:
-    """False when :func:`score` is 0 whatever else the two share: each of its anchors needs
-    enough shared words, or one place, or a source and a target shared by name. Asked first,
-    because in a busy week most candidate pairs share none of these, and it is cheaper than the
-    hard limits."""
-    return (len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
-            or (bool(a.sources and b.sources and a.targets and b.targets)
-                and _shares_a_name(a.sources, b.sources) and _shares_a_name(a.targets, b.targets)))
-
-
-def _shares_a_name(a: Sequence[Party], b: Sequence[Party]) -> bool:
-    """Whether two party lists name one party alike (what :func:`_party_match` scores 1)."""
-    return any(p.name.lower() == q.name.lower() for p in a for q in b)
+    """:func:`may_score` of two mentions."""
+    return may_score(probe(a), probe(b))
 
 
 def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
-                 threshold: float = LINK_THRESHOLD) -> list[tuple[EventMention, EventMention, float]]:
+                 threshold: float = LINK_THRESHOLD,
+                 probes: tuple[Sequence[Probe], Sequence[Probe]] | None = None,
+                 ) -> list[tuple[EventMention, EventMention, float]]:
     """Pairs (n, o) where each is the other's best compatible match and the score is high enough.
 
     Ties are broken by the mention key, so the links of two documents are the same whichever
-    of them arrived first."""
+    of them arrived first. ``probes``: those of ``new`` and ``other``, when the caller has them."""
     scores: dict[tuple[int, int], float] = {}
+    new_probes, other_probes = probes or ([probe(n) for n in new], [probe(o) for o in other])
     for i, n in enumerate(new):
+        mine = new_probes[i]
         for j, o in enumerate(other):
-            if _may_score(n, o) and compatible(n, o):
+            if may_score(mine, other_probes[j]) and compatible(n, o):
                 s = score(n, o)
                 if s >= threshold:
                     scores[(i, j)] = s

@@ -4,7 +4,9 @@ Every stored document's events are filed as mentions (``incident_mentions``, wit
 features clustering compares as JSON, their incident and their component of linked mentions),
 with the links between them (``incident_links``), under their blocking keys (``incident_keys``, a
 ``WITHOUT ROWID`` table keyed by (key, document), so finding the candidates of a new document
-is a few index lookups whatever the size of the store). ``incidents`` holds one row per
+is a few index lookups whatever the size of the store). Each mention also carries its type and
+its probe (the values that decide whether it may be linked at all) in a covering index, so the
+candidates' mentions are probed without reading their full features. ``incidents`` holds one row per
 incident with its status and consensus values for filtering, and its full summary as JSON.
 
 All of it is written in the transaction that stores the document (the caller owns it), so a
@@ -16,14 +18,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from eventwire.errors import NotFound, UsageError
 from eventwire.incidents.index import IncidentClusterer, Link
-from eventwire.incidents.linking import index_keys
+from eventwire.incidents.linking import Probe, index_keys, probe
 from eventwire.incidents.mentions import EventMention, mentions_from_record
 from eventwire.incidents.summary import Incident, Outlet, summarise
 from eventwire.record import Record
@@ -41,7 +43,8 @@ MIGRATION = """
     CREATE TABLE incident_mentions (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         event_id TEXT NOT NULL, mention_key TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL,
-        component_id TEXT NOT NULL, features TEXT NOT NULL, PRIMARY KEY (doc_id, event_id));
+        component_id TEXT NOT NULL, features TEXT NOT NULL, type TEXT, probe TEXT,
+        PRIMARY KEY (doc_id, event_id));
     CREATE INDEX incident_mentions_incident ON incident_mentions(incident_id, mention_key);
     CREATE INDEX incident_mentions_component ON incident_mentions(component_id);
     CREATE TABLE incident_links (
@@ -52,6 +55,16 @@ MIGRATION = """
         PRIMARY KEY (key, doc_id)) WITHOUT ROWID
 """
 
+PROBE_COLUMNS = ("type", "probe")
+"""Each mention's type and :class:`~eventwire.incidents.linking.Probe`, so that a new document
+reads a few hundred bytes per candidate mention instead of its full features. Created with the
+table since migration 0008; added to older stores by :func:`add_probes`."""
+
+BACKFILL_BATCH = 2000
+
+
+T = TypeVar("T")
+
 
 def bound_chunks(values: Sequence[str], size: int = 400) -> Iterator[tuple[list[str], str]]:
     """``values`` in slices of at most ``size`` (SQLite caps bound parameters), each with its
@@ -61,39 +74,60 @@ def bound_chunks(values: Sequence[str], size: int = 400) -> Iterator[tuple[list[
         yield chunk, ",".join("?" * len(chunk))
 
 
-class MentionCache:
-    """Decoded mentions, keyed by the JSON they are stored as.
+class DecodedCache(Generic[T]):
+    """Values decoded from stored text, keyed by the text itself.
 
     Every new document is compared with the stored mentions of its candidate documents, and the
     same recent documents are candidates again and again; decoding their JSON was a fifth of the
-    time spent storing a document. The key is the stored text itself, so a cached mention can
+    time spent storing a document. The key is the stored text itself, so a cached value can
     never be stale, whichever connection or process changed the store. First in, first out
-    beyond ``size`` entries (about 1.5 KB each).
+    beyond ``size`` entries.
     """
 
-    def __init__(self, size: int = 20_000) -> None:
+    def __init__(self, parse: Callable[[str], T], size: int) -> None:
+        self.parse = parse
         self.size = size
-        self._items: dict[str, EventMention] = {}
+        self._items: dict[str, T] = {}
         self._lock = threading.Lock()
 
-    def decode(self, features: str) -> EventMention:
-        found = self._items.get(features)
+    def decode(self, text: str) -> T:
+        found = self._items.get(text)
         if found is not None:
             return found
-        mention = EventMention.from_dict(json.loads(features))
+        value = self.parse(text)
         with self._lock:
             while self._items and len(self._items) >= self.size:
                 del self._items[next(iter(self._items))]
             if self.size > 0:
-                self._items[features] = mention
-        return mention
+                self._items[text] = value
+        return value
 
     def __len__(self) -> int:
         return len(self._items)
 
 
+def _parse_mention(features: str) -> EventMention:
+    return EventMention.from_dict(json.loads(features))
+
+
+class MentionCache(DecodedCache[EventMention]):
+    """Decoded mentions by their stored features (about 1.5 KB of JSON and 1.5 KB decoded each)."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        super().__init__(_parse_mention, size)
+
+
+class ProbeCache(DecodedCache[Probe]):
+    """Decoded probes by their stored text (about 1.5 KB each with the decoded term set): every
+    candidate mention of a new document's types is probed, so many more are kept than mentions."""
+
+    def __init__(self, size: int = 60_000) -> None:
+        super().__init__(Probe.decode, size)
+
+
 MENTIONS = MentionCache()
-"""The process's cache (the threads of a server share it)."""
+"""The process's caches (the threads of a server share them)."""
+PROBES = ProbeCache()
 
 
 class SqliteBackend:
@@ -108,13 +142,26 @@ class SqliteBackend:
             out.update(r[0] for r in self.conn.execute("SELECT doc_id FROM incident_keys WHERE key = ?", (key,)))
         return out
 
-    def mentions_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[EventMention]]:
-        out: dict[str, list[EventMention]] = {doc_id: [] for doc_id in doc_ids}
-        for chunk, marks in bound_chunks(list(out)):
-            for doc_id, features in self.conn.execute(
-                    f"SELECT doc_id, features FROM incident_mentions WHERE doc_id IN ({marks}) "
-                    f"ORDER BY doc_id, mention_key", chunk):
-                out[doc_id].append(MENTIONS.decode(features))
+    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
+        out: dict[str, list[tuple[str, Probe]]] = {}
+        kinds = list(types)
+        type_marks = ",".join("?" * len(kinds))
+        for chunk, marks in bound_chunks(list(doc_ids)):
+            for doc_id, key, text in self.conn.execute(
+                    f"SELECT doc_id, mention_key, probe FROM incident_mentions WHERE doc_id IN ({marks}) "
+                    f"AND type IN ({type_marks}) ORDER BY doc_id, mention_key", chunk + kinds):
+                out.setdefault(doc_id, []).append((key, PROBES.decode(text)))
+        return out
+
+    def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
+        out: dict[str, EventMention] = {}
+        for chunk, marks in bound_chunks(list(keys)):
+            for key, features in self.conn.execute(
+                    f"SELECT mention_key, features FROM incident_mentions WHERE mention_key IN ({marks})", chunk):
+                out[key] = MENTIONS.decode(features)
+        missing = set(keys) - set(out)
+        if missing:
+            raise NotFound(f"no stored mention {min(missing)!r}")
         return out
 
     def component_of(self, mention_key: str) -> str:
@@ -138,9 +185,10 @@ class SqliteBackend:
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
               membership: dict[str, tuple[str, str]]) -> None:
         self.conn.executemany(
-            "INSERT OR REPLACE INTO incident_mentions VALUES (?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO incident_mentions (doc_id, event_id, mention_key, incident_id, component_id, "
+            "features, type, probe) VALUES (?,?,?,?,?,?,?,?)",
             [(m.doc_id, m.event_id, m.key, membership[m.key][1], membership[m.key][0],
-              json.dumps(m.to_dict(), ensure_ascii=False)) for m in mentions])
+              json.dumps(m.to_dict(), ensure_ascii=False), m.type, probe(m).encode()) for m in mentions])
         self.conn.executemany("INSERT OR IGNORE INTO incident_keys VALUES (?,?)",
                               sorted({(k, m.doc_id) for m in mentions for k in index_keys(m)}))
         self.conn.executemany("INSERT OR REPLACE INTO incident_links VALUES (?,?,?)", list(links))
@@ -213,6 +261,31 @@ def rebuild(conn: sqlite3.Connection) -> int:
             record = replace(record, document=replace(record.document, syndication_group=group))
         add_record(conn, record)
     return int(conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0])
+
+
+def add_probes(conn: sqlite3.Connection) -> None:
+    """Migration 0008: the probe columns, where migration 0004 made the table without them, and
+    the type and probe of every mention stored before, in batches so that a large store is never
+    read into memory at once."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(incident_mentions)")}
+    for column in PROBE_COLUMNS:
+        if column not in have:
+            conn.execute(f"ALTER TABLE incident_mentions ADD COLUMN {column} TEXT")  # a constant name
+    last = 0
+    while True:
+        rows = conn.execute("SELECT rowid, features FROM incident_mentions WHERE rowid > ? AND probe IS NULL "
+                            "ORDER BY rowid LIMIT ?",
+                            (last, BACKFILL_BATCH)).fetchall()
+        if not rows:
+            break
+        mentions = [(rowid, _parse_mention(features)) for rowid, features in rows]
+        conn.executemany("UPDATE incident_mentions SET type = ?, probe = ? WHERE rowid = ?",
+                         [(m.type, probe(m).encode(), rowid) for rowid, m in mentions])
+        last = rows[-1][0]
+    # Covering: the probes of a new document's candidates are read from this index alone, never
+    # from the table's rows, which hold the full features (five times larger, on more pages).
+    conn.execute("CREATE INDEX IF NOT EXISTS incident_mentions_probe ON incident_mentions"
+                 "(doc_id, type, mention_key, probe)")
 
 
 def backfill(conn: sqlite3.Connection) -> None:

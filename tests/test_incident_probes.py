@@ -1,0 +1,209 @@
+"""Probes (``incidents.linking.Probe``): the few values that decide whether two mentions may be
+linked at all. A new document reads them for every candidate mention and full features only
+for the mentions that pass; these tests hold that this shortcut never changes a link, that a
+probe survives storage whatever text it carries, and that older stores get theirs on opening."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from eventwire.incidents.index import IncidentClusterer, MemoryBackend, _components, cluster
+from eventwire.incidents.linking import Probe, _may_score, may_score, mutual_links, probe, query_keys, score
+from eventwire.incidents.mentions import EventMention, Party
+from eventwire.ingest import ingest_items
+from eventwire.sources.raw import RawItem
+from eventwire.store import Store
+from eventwire.store.incidents import PROBES, ProbeCache
+
+WORDS = ["rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian", "market", "army", "town", "fire",
+         "dilling", "drone", "strike"]
+
+
+def mention(doc: str, event: str = "e1", **kw: object) -> EventMention:
+    base: dict[str, object] = dict(
+        doc_id=doc, event_id=event, type="ASSAULT", cameo="195", trigger="shell", factuality="asserted",
+        sources=(Party("Rebels", "SDN", ("REB",)),), targets=(Party("civilians", None, ("CVL",)),),
+        place="Kadugli", place_country="SDN", place_precision="city", lat=11.01, lon=29.72,
+        date="2025-03-09", date_precision="day", earliest="2025-03-09", latest="2025-03-09",
+        published="2025-03-10", group=doc, sentence="", terms=frozenset({"rebel", "shell", "kadugli"}))
+    base.update(kw)
+    return EventMention(**base)  # type: ignore[arg-type]
+
+
+def random_mention(rng: random.Random, doc: str, event: str) -> EventMention:
+    place = rng.choice([None, "Kadugli", "Dilling"])
+    day = rng.choice(["2025-03-09", "2025-03-10", "2025-03-11"])
+    return mention(
+        doc, event, type=rng.choice(["ASSAULT", "ASSAULT", "PROTEST"]),
+        trigger=rng.choice(["shell", "kill", "strike"]),
+        terms=frozenset(rng.sample(WORDS, rng.randrange(0, 9))),
+        sources=rng.choice([(), (Party(rng.choice(["Rebels", "Army"]), "SDN", ("REB",)),)]),
+        targets=rng.choice([(), (Party(rng.choice(["civilians", "soldiers"]), None, ("CVL",)),)]),
+        place=place, place_precision="city" if place else None,
+        lat={"Kadugli": 11.01, "Dilling": 12.05}.get(place or ""), lon={"Kadugli": 29.72, "Dilling": 29.65}.get(
+            place or ""), date=day, earliest=day, latest=day)
+
+
+# --- the probe itself -------------------------------------------------------------------------
+
+def test_a_probe_round_trips_through_its_stored_text_whatever_the_names() -> None:
+    hostile = mention("d1", place='Kadugli "\x1f\\ town', sources=(Party('Al-"Nasr" \x1e Front\n'),),
+                      targets=(Party("الجيش"), Party("civilians")), terms=frozenset({"o'brien", "12,000", "shell"}))
+    p = probe(hostile)
+    assert Probe.decode(p.encode()) == p
+    assert p.sources == {'al-"nasr" \x1e front\n'} and p.targets == {"الجيش", "civilians"}
+    empty = mention("d2", place=None, sources=(), targets=(), terms=frozenset())
+    assert Probe.decode(probe(empty).encode()) == probe(empty)
+
+
+def test_may_score_needs_one_type_and_an_anchor() -> None:
+    a = probe(mention("d1", terms=frozenset({"rebel", "shell", "kadugli", "sunday"})))
+    assert may_score(a, probe(mention("d2", place=None, sources=(), terms=frozenset({"rebel", "shell",
+                                                                                          "kadugli", "sunday"}))))
+    assert may_score(a, probe(mention("d2", sources=(), terms=frozenset())))  # one place
+    assert may_score(a, probe(mention("d2", place=None, terms=frozenset())))  # both parties by name
+    assert not may_score(a, probe(mention("d2", place=None, targets=(), terms=frozenset())))  # the source only
+    assert not may_score(a, probe(mention("d2", type="PROTEST")))  # never across types
+
+
+def test_no_pair_that_may_not_score_would_have_scored() -> None:
+    rng = random.Random(3)
+    ms = [random_mention(rng, f"d{i}", "e1") for i in range(300)]
+    skipped = 0
+    for a in ms[:150]:
+        for b in ms[150:]:
+            if not _may_score(a, b):
+                skipped += 1
+                assert a.type != b.type or score(a, b) == 0.0, (a, b)
+    assert skipped > 5000
+
+
+# --- the clusterer reads full features only where they can matter -----------------------------
+
+class CountingBackend(MemoryBackend):
+    """The memory backend, noting which full mentions the clusterer asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def mentions(self, keys):  # type: ignore[no-untyped-def]
+        self.asked += keys
+        return super().mentions(keys)
+
+
+def all_pairs_links(docs: list[list[EventMention]]) -> set[tuple[str, str]]:
+    """Every document against every earlier one, all mentions, no blocking and no probes."""
+    out = set()
+    for i, new in enumerate(docs):
+        for old in docs[:i]:
+            for a, b, _ in mutual_links(new, old):
+                out.add(tuple(sorted((a.key, b.key))))  # type: ignore[arg-type]
+    return out
+
+
+def test_links_through_probes_are_those_of_comparing_everything() -> None:
+    rng = random.Random(9)
+    docs = [[random_mention(rng, f"doc{d:03d}", f"e{j}") for j in range(rng.randrange(1, 5))] for d in range(120)]
+    backend = CountingBackend()
+    clusterer = IncidentClusterer(backend)
+    linked = read_before = 0
+    for new in docs:
+        asked_before = len(backend.asked)
+        candidates = set().union(*(backend.candidate_documents(query_keys(m)) for m in new))
+        read_before += sum(len(backend.documents[d]) for d in candidates)  # what was read in full before probes
+        linked += clusterer.add_document(new).links
+        probes = [probe(m) for m in new]
+        for key in backend.asked[asked_before:]:  # only mentions some new mention may score with
+            assert any(may_score(p, probe(backend.by_key[key])) for p in probes)
+    stored = {tuple(sorted((a, b))) for links in backend.links.values() for a, b, _ in links}
+    assert stored == all_pairs_links(docs)
+    assert linked == len(stored) > 40
+    assert len(backend.asked) < read_before / 3  # the probes spared most full reads
+    components = _components(list(backend.by_key), [(a, b, 0.0) for a, b in stored])
+    assert {frozenset(c) for c in components} == {frozenset(k for k in backend.component_members[c])
+                                                   for c in backend.component_members if backend.component_members[c]}
+
+
+def test_probes_skip_other_types_before_reading_them() -> None:
+    backend = MemoryBackend()
+    backend.write([mention("d1", "e1"), mention("d1", "e2", type="PROTEST")], [], [],
+                  {"d1#e1": ("c", "i"), "d1#e2": ("c2", "i2")})
+    assert [k for k, _ in backend.probes_of_documents(["d1"], ["ASSAULT"])["d1"]] == ["d1#e1"]
+    assert backend.probes_of_documents(["d1"], ["COERCE"]) == {}
+    assert query_keys(mention("d2"))  # a new mention has keys to be found under
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+KADUGLI = ["Rebels shelled the town of Kadugli in South Kordofan on Sunday, killing 12 civilians, local officials "
+           "said. The attack destroyed a market.",
+           "At least 12 civilians were killed on Sunday when rebel fighters shelled Kadugli, a town in Sudan's South "
+           "Kordofan state, witnesses told reporters.",
+           "Sudanese rebels shelled Kadugli on Sunday and killed 12 civilians at a busy market in South Kordofan, "
+           "the state governor said on Monday."]
+
+
+def ingest(store: Store, texts: list[str]) -> None:
+    ingest_items(store, [RawItem(origin=f"s{i}-{len(t)}", content=t, kind="text", published="2025-03-10")
+                         for i, t in enumerate(texts)])
+
+
+def stored_probes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT mention_key, type, probe FROM incident_mentions")}
+
+
+def test_the_store_files_each_mention_with_its_type_and_probe(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, KADUGLI)
+        rows = store.conn.execute("SELECT type, probe, features FROM incident_mentions").fetchall()
+        assert rows
+        for kind, text, features in rows:
+            m = EventMention.from_dict(json.loads(features))
+            assert kind == m.type and Probe.decode(text) == probe(m)
+        plan = " ".join(str(r[3]) for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT doc_id, mention_key, probe FROM incident_mentions "
+            "WHERE doc_id IN (?, ?) AND type IN (?) ORDER BY doc_id, mention_key", ("a", "b", "ASSAULT")))
+        assert "COVERING INDEX incident_mentions_probe" in plan  # never the rows with the full features
+        assert store.incidents()[0]["n_documents"] == 3
+
+
+def test_opening_an_older_store_adds_the_probes(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        ingest(store, KADUGLI[:2])
+        expected = stored_probes(store.conn)
+        links = store.conn.execute("SELECT COUNT(*) FROM incident_links").fetchone()[0]
+        assert expected and links
+        with store.conn:  # a store from before migration 0008: no index, no columns
+            store.conn.execute("DROP INDEX incident_mentions_probe")
+            store.conn.execute("ALTER TABLE incident_mentions DROP COLUMN probe")
+            store.conn.execute("ALTER TABLE incident_mentions DROP COLUMN type")
+            store.conn.execute("DELETE FROM migrations WHERE name = '0008_incident_probes'")
+    with Store(db) as store:
+        assert stored_probes(store.conn) == expected
+        ingest(store, KADUGLI[2:])  # a third report still joins the first two
+        assert store.incidents()[0]["n_documents"] == 3
+
+
+def test_the_probe_cache_is_keyed_by_the_stored_text() -> None:
+    cache = ProbeCache(size=2)
+    texts = [probe(mention("d1", place=f"Town {i}")).encode() for i in range(3)]
+    first = cache.decode(texts[0])
+    assert cache.decode(texts[0]) is first and first.place == "Town 0"
+    cache.decode(texts[1])
+    cache.decode(texts[2])
+    assert len(cache) == 2 and cache.decode(texts[0]) is not first  # dropped first in, decoded again
+    assert isinstance(PROBES, ProbeCache)
+
+
+def test_a_copied_report_in_memory_links_as_in_the_store() -> None:
+    base = [mention("d1"), mention("d1", "e2", type="PROTEST", place=None)]
+    copy = [replace(m, doc_id="d2", group="d2") for m in base]
+    backend = cluster([base, copy])
+    assert backend.membership["d1#e1"] == backend.membership["d2#e1"]
+    assert backend.membership["d1#e2"] == backend.membership["d2#e2"]
