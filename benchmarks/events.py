@@ -13,7 +13,7 @@ matches at most one gold event); every other predicted event is a false positive
   countries of the predicted event's actors for that role (only where gold names one);
 * for the two CAMEO sets, triple accuracy over gold codings: some predicted event in the
   sentence has the gold CAMEO root and source and target that match (country, and the sector
-  when gold gives one; Phoenix ``IGO…`` codes match actors of sector IGO).
+  when gold gives one; Phoenix ``IGO…``, ``IMG…``, ``NGO…`` and ``MNC…`` codes match actors of that sector).
 
 PLOVER GSR uses 2018 labels, mapped as the issue says: DEMAND→REQUEST, DISAPPROVE→ACCUSE,
 FIGHT→ASSAULT, INVESTIGATE→ACCUSE. CAMEO gold codes map to PLOVER with the same
@@ -101,12 +101,18 @@ def _gsr_actor(code: str | None, sector: str | None) -> ActorCode:
     return ActorCode(LEGACY_COUNTRY.get(code, code) if code else None, sector)
 
 
+INTERNATIONAL = {"IGO", "IMG", "NGO", "MNC"}
+"""Phoenix codes that stand in the country slot for no country: intergovernmental bodies,
+international militant groups, non-governmental organisations, multinational companies. Actors
+of no country with that sector match them."""
+
+
 def phoenix_code(code: str) -> ActorCode:
     code = code.strip().strip("'\"").upper()
     if not code or code == "---":
         return ActorCode(None, None)
-    if code.startswith("IGO"):
-        return ActorCode(None, "IGO")
+    if code[:3] in INTERNATIONAL:
+        return ActorCode(None, code[:3])
     country = None if code[:3] == "---" else code[:3]
     return ActorCode(country, code[3:6] or None)
 

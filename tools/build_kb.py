@@ -581,6 +581,8 @@ def main() -> int:
     plover = parse_cameo_plover(data / "kb" / "plover" / "CAMEO2PLOVER-2021.txt")
     (out / "cameo_plover.json").write_text(json.dumps(plover, indent=0))
     named = parse_named_actors(data / "kb" / "petrarch2" / "Phoenix.Countries.actors.txt")
+    for name, code in cur.EXTRA_NAMED_ACTORS.items():
+        named.setdefault(name, [[code, None, None]])
     iso3 = {c["iso3"] for c in countries}
     agents = parse_agents(data / "kb" / "petrarch2" / "Phoenix.agents.txt")
     sectors = {x for v in agents.values() for x in v}

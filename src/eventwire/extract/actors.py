@@ -302,12 +302,20 @@ class ActorBuilder:
                 named_actors().lookup(name_key(m.text), self.published)
             if known is None and m.label == "PERSON":  # "President Mugabe": Robert Mugabe
                 known = named_actors().lookup_person(name_key(m.text), self.published)
+            if known is not None and " " not in m.text.strip() and m.text.lower() in agents() and \
+                    self._possessor_countries(m):
+                known = (None, known[1])  # "Rwanda's Senate": the owner's, not the dictionary's (US) Senate
             if known is not None:  # "Boris Yeltsin" in 1995: Russia's government
                 if known[0] is not None:
                     d.countries[known[0]] += 3
                 for s in known[1]:
                     d.sectors[s] += 2
                 d.igo = d.igo or "IGO" in known[1]  # "the Arab League", "NATO"
+        elif m.label == "NORP" and not c.lookup(m.text):
+            known = named_actors().lookup(m.text, self.published)
+            if known is not None and known[0] is None and "IMG" in known[1]:
+                for s in known[1]:  # the small model tags some armed groups as a nationality: "ISIL"
+                    d.sectors[s] += 2
         if m.label == "GPE" or (m.label == "ORG" and text_key in c.by_name):
             iso = c.lookup(m.text)
             if iso:

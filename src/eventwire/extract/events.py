@@ -64,6 +64,17 @@ STATEMENT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"
 CULPABLE = {"guilty", "culpable"}
 """Adjectives whose "of" complement is an act that was done ("guilty of violating"); not
 "responsible for", which as often names a duty ("responsible for scrutinizing the policies")."""
+ALLEGING_CUES = frozenset({"allege", "claim", "charge", "contend"})
+"""Speech cues that charge what they report: the speaker accuses the doer of the act."""
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""Acts whose allegation is an accusation of their doer."""
+
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure"})
+"""Verbs by which a party takes what another gives: "received weapons from the government" is the
+government's act, coded as giving the same thing would be (:data:`GIVING_VERBS`), from the giver
+to the receiver."""
+GIVING_VERBS = ("provide", "give", "send")
+
 ARRIVAL_VERBS = {"arrive"}
 """Verbs of arriving: a visit, a deployment or a peacekeeping mission, by who arrives."""
 HELP_NOUNS = {"help", "assistance", "support", "backing", "aid", "cooperation", "blessing", "approval"}
@@ -116,6 +127,9 @@ class Draft:
     measure: Token | None = None
     """For a nominal act counted out ("tons of aid", "hours of talks"): the measure noun, which
     stands where the act would ("provided 700 tons of aid")."""
+    received: bool = False
+    """The act is a giving told from the receiver's side ("received arms from Iran"): the giver
+    is the source, the receiver the target."""
     carrier: Token | None = None
     """For an act named by the manner of another ("massed in protest"): the verb it qualifies,
     whose subject does it."""
@@ -145,11 +159,43 @@ class EventExtractor:
             conditions = {n.i for t in sent if is_condition(t) for n in t.subtree}  # "unless X agrees to Y"
             drafts = [d for d in (self._draft(t) for t in sent) if d is not None and d.trigger.i not in conditions]
             drafts = self._without_backdrop(self._fold_into_frames(self._absorb(drafts)))
+            first = len(events)
             for d in drafts:
                 event = self._finish(d, s_index, len(events))
                 if event is not None:
                     events.append(event)
+            events += self._allegations(sent, events[first:], s_index, len(events))
         return events
+
+    def _allegations(self, sent: Span, found: list[Event], s_index: int, n: int) -> list[Event]:
+        """An allegation of a hostile act is an accusation of its doer by whoever alleges it:
+        "The US claimed that ISIL had attacked Iraq" is also the US accusing ISIL (CAMEO 112).
+        Only for cues that put an act in doubt while charging it (:data:`ALLEGING_CUES`); "said
+        that" reports, and "accused" is an accusation event of its own already."""
+        out: list[Event] = []
+        for claim in self.claims:
+            if claim.cue is None or not claim.speaker or claim.speaker_span is None or \
+                    not sent.start_char <= claim.cue.start < sent.end_char:
+                continue
+            cue = self.doc.char_span(claim.cue.start, claim.cue.end)
+            if cue is None or cue[0].lemma_.lower() not in ALLEGING_CUES:
+                continue
+            doers = [r for e in found if e.claim == claim.id and e.type in HOSTILE_TYPES
+                     and e.factuality == "reported" for r in e.source if r.actor and r.actor != claim.speaker]
+            if not doers:
+                continue
+            code = "112"
+            typed = self.lex.type_of(code)
+            if typed is None:
+                continue
+            speaker = ActorRef(actor=claim.speaker, text=claim.speaker_text or "", start=claim.speaker_span.start,
+                               end=claim.speaker_span.end)
+            out.append(Event(
+                id=f"E{n + len(out) + 1}", type=typed[0], mode=typed[1], cameo=code,  # type: ignore[arg-type]
+                trigger=claim.cue, sentence=s_index, source=(speaker,), target=tuple(_dedupe(doers)),
+                place=None, time=self._time(cue[0]), factuality="asserted", claim=None,
+                confidence=0.6))
+        return out
 
     # --- triggers -----------------------------------------------------------------------
 
@@ -181,6 +227,11 @@ class EventExtractor:
             return None  # "evacuated the wounded": people named by what happened to them
         lemma = self._verb_lemma(tok)
         by_object = self._object_code(tok, lemma)
+        received = by_object is None and lemma in RECEIVING_VERBS and bool(self._givers(tok)) and not any(
+            c.dep_ == "nsubjpass" for c in tok.children)
+        if received:
+            by_object = next((code for verb in GIVING_VERBS if (code := self._object_code(tok, verb))), None)
+            received = by_object is not None
         if by_object is None and _asks_someone_to_act(tok, lemma):
             by_object = "020"  # "Congress is asking Obama to help Iran": an appeal, whatever the act
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
@@ -216,7 +267,14 @@ class EventExtractor:
         reporting_use = lemma in NOT_EVENT_VERBS and not exit_code and lemma not in ("accuse", "deny", "reject")
         if reporting_use and any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "warned that …" is a claim, not a threat
-        return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code)
+        return Draft(trigger=tok, cameo=code, object_coded=by_object is not None and not exit_code,
+                     received=received and code == by_object)
+
+    def _givers(self, tok: Token) -> list[ActorRef]:
+        """The parties a receiving verb takes from: "received weapons from the government",
+        "got assurances of support from Washington" (the "from" on the verb or on its object)."""
+        return self._parties_after(tok, ("from",)) or [
+            r for c in tok.children if c.dep_ == "dobj" for r in self._parties_after(c, ("from",))]
 
     def _untargeted_launch(self, tok: Token, lemma: str) -> bool:
         """Missiles or rockets launched or fired at nobody in particular: no party or country
@@ -554,14 +612,18 @@ class EventExtractor:
         antecedent is that antecedent ("the rebels said they will release").
         """
         current = tok
+        came_from: Token | None = None
         for _ in range(4):
             subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return self._reporter_for(subj, current)
-            if current is not tok:  # "Obama is scheduled to attend": the passive's subject
-                subj = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
-                if subj is not None:
-                    return subj
+            subj = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and came_from is not None:
+                # "Obama is scheduled to attend", "commissions were created to investigate", "a
+                # commission will be led by X and will investigate": the passive's subject does the
+                # act; not "were killed in … shelling" or "were arrested and sentenced"
+                return subj if _acts_for_passive_subject(came_from) else None
+            came_from = current
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
                 current = current.head.head  # "issued a declaration demanding …": who issued it
             elif current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
@@ -691,6 +753,8 @@ class EventExtractor:
         d.target = self._protest_aim(tok, d) or d.target
         if not any(r.actor for r in d.target):
             d.target = self._mediated_parties(tok, d) or d.target
+        if d.received:  # "the rebels received weapons from Iran": Iran gave, to the rebels
+            d.source, d.target = self._givers(tok), d.source
 
     def _mediated_parties(self, tok: Token, d: Draft) -> list[ActorRef]:
         """The parties a mediation is between: "undertook a mediation mission between Syria
@@ -1399,6 +1463,16 @@ def _complement_act(c: Token) -> bool:
     if c.pos_ not in ("VERB", "AUX"):
         return False
     return c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c))
+
+
+def _acts_for_passive_subject(verb: Token) -> bool:
+    """Whether a verb hung on a passive is done by the passive's subject: an infinitive
+    complement or purpose ("is scheduled to attend", "was created to investigate"), or an active
+    verb joined to it ("will be led by X and will investigate"); not a participle ("were killed
+    in … shelling") or another passive ("were arrested and sentenced")."""
+    if verb.dep_ in ("xcomp", "advcl"):
+        return _is_infinitive(verb)
+    return verb.dep_ == "conj" and verb.tag_ != "VBN"
 
 
 def _is_infinitive(verb: Token) -> bool:
