@@ -1469,3 +1469,22 @@ def test_interpol_is_an_intergovernmental_police_body() -> None:
     interpol = next(a for a in r.actors if a.name == "Interpol")
     assert interpol.country is None and interpol.sector[:1] == ("IGO",)
     assert [s.actor for e in r.events for s in e.source] == [interpol.id]  # "it" is Interpol
+
+
+def test_receiving_visitors_is_hosting_them() -> None:
+    # UD-PETRARCH GSR validation github_issue27_2: "Georgian demonstrators received ministers from the
+    # Georgian government" (gold 043, the demonstrators host the government's ministers)
+    r = record_of("Georgian demonstrators received ministers from the Georgian government.")
+    [visit] = r.events
+    assert visit.cameo == "043" and [s.text for s in visit.source] == ["Georgian demonstrators"]
+    assert [actor_country(r, t) for t in visit.target] == ["GEO"]
+
+
+def test_an_arrest_warrant_for_someone_charges_them() -> None:
+    # UD-PETRARCH GSR validation AFP0808020705_1 (gold 173, the court -> the two Brazilian men)
+    r = record_of("A court in Guyana has issued arrest warrants for two Brazilian men sought in the slaying "
+                  "of two American missionaries.")
+    [charge] = [e for e in r.events if e.type == "COERCE"]
+    assert charge.cameo == "173" and [actor_country(r, s) for s in charge.source] == ["GUY"]
+    assert [t.text for t in charge.target] == ["two Brazilian men"]
+    assert not [e for e in record_of("The central bank issued a warning about inflation.").events if e.type == "COERCE"]

@@ -172,7 +172,12 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
     # Stopping a protest from happening is repressing it (1721), not rejecting a proposal.
     "prevent": {"demonstration": "1721", "march": "1721", "protest": "1721", "rally": "1721"},
     # Letting monitors or peacekeepers in: CAMEO 0862 / 0861.
-    "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861"},
+    "receive": {"inspector": "0862", "monitor": "0862", "observer": "0862", "peacekeeper": "0861",
+                # Receiving visitors is hosting a visit (CAMEO 043), by the host.
+                "delegation": "043", "envoy": "043", "minister": "043", "ministers": "043", "visitor": "043",
+                "visitors": "043", "counterpart": "043", "ambassador": "043"},
+    # An arrest warrant charges with legal action (CAMEO 173), whether or not the arrest follows.
+    "issue": {"arrest warrant": "173", "arrest warrants": "173", "warrant": "173", "warrants": "173"},
     # Shunning work is a strike (143).
     "shun": {"work": "143"},
     # Extending or tightening a restriction imposes it anew (CAMEO 172x, 191).

@@ -717,6 +717,8 @@ class EventExtractor:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
+        if d.object_coded and not any(r.actor for r in d.target):
+            d.target = [*self._parties_after(tok, ("for",)), *d.target]  # "issued arrest warrants for two men"
         if act_words and any(r.actor for r in d.target):
             # the object that names the act ("launched missiles at X") is no party beside X
             d.target = [r for r in d.target if r not in act_words]
