@@ -1488,3 +1488,22 @@ def test_an_arrest_warrant_for_someone_charges_them() -> None:
     assert charge.cameo == "173" and [actor_country(r, s) for s in charge.source] == ["GUY"]
     assert [t.text for t in charge.target] == ["two Brazilian men"]
     assert not [e for e in record_of("The central bank issued a warning about inflation.").events if e.type == "COERCE"]
+
+
+def test_ratifying_an_agreement_is_signing_it() -> None:
+    # UD-PETRARCH GSR validation GOLD_4 (gold 057; CAMEO 057 reads "sign or ratify formal agreement")
+    r = record_of("Ukraine ratified a sweeping agreement with the European Union on Tuesday.")
+    assert [(e.cameo, [t.text for t in e.target]) for e in r.events] == [("057", ["European Union"])]
+
+
+def test_violence_by_protesters_is_a_violent_protest_unless_armed() -> None:
+    # UD-PETRARCH GSR validation PASSIVE_3: "The Russian building was demolished by a Ukrainian protestor."
+    # (gold 145); github_issue27_1: "Georgian demonstrators launched missiles at …" (gold 194)
+    r = record_of("The Russian building was demolished by a Ukrainian protestor.")
+    assert [(e.type, e.cameo) for e in r.events] == [("PROTEST", "145")]
+    assert [e.cameo for e in record_of("Protesters torched the police station in Lagos.").events] == ["145"]
+    assert [e.cameo for e in record_of("Georgian demonstrators launched missiles at the Georgian government."
+                                       ).events] == ["194"]
+    # the same violence by anyone else stays an assault, and violence against protesters too
+    assert record_of("Soldiers torched the police station in Lagos.").events[0].type == "ASSAULT"
+    assert record_of("Police beat protesters in Lagos on Monday.").events[0].type == "ASSAULT"

@@ -176,6 +176,9 @@ OBJECT_TRIGGERS: dict[str, dict[str, str]] = {
                 # Receiving visitors is hosting a visit (CAMEO 043), by the host.
                 "delegation": "043", "envoy": "043", "minister": "043", "ministers": "043", "visitor": "043",
                 "visitors": "043", "counterpart": "043", "ambassador": "043"},
+    # CAMEO 057 is "sign or ratify formal agreement"; the dictionary codes "ratify" as yielding (080).
+    "ratify": {"accord": "057", "agreement": "057", "convention": "057", "deal": "057", "pact": "057",
+               "protocol": "057", "treaty": "057"},
     # An arrest warrant charges with legal action (CAMEO 173), whether or not the arrest follows.
     "issue": {"arrest warrant": "173", "arrest warrants": "173", "warrant": "173", "warrants": "173"},
     # Shunning work is a strike (143).
@@ -309,6 +312,7 @@ EXTRA_AGENTS: dict[str, list[str]] = {
     "spokeswoman": ["GOV"], "spokesperson": ["GOV"], "envoy": ["GOV"], "ambassador": ["GOV"],
     "police": ["COP"], "rebels": ["REB"], "rebel": ["REB"], "militants": ["INS"],
     "militia": ["REB"], "insurgents": ["INS"], "protesters": ["CVL"], "civilians": ["CVL"],
+    "protestor": ["OPP"],  # the other spelling of "protester"
     "journalist": ["MED"], "reporter": ["MED"], "correspondent": ["MED"],
     "parliament": ["LEG"], "lawmakers": ["LEG"], "court": ["JUD"], "judge": ["JUD"],
     "company": ["BUS"], "oil company": ["BUS"], "mission": ["GOV"],

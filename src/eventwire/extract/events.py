@@ -1025,6 +1025,11 @@ class EventExtractor:
         if typed is None:
             return None
         source = _dedupe([r for r in d.source if r.start != d.trigger.idx])
+        doers = [r for r in source if r.actor]
+        if typed[0] == "ASSAULT" and doers and all(_protesting(r.text) for r in doers) and \
+                d.cameo[:3] not in ARMED_ATTACKS:
+            d.cameo = "145"  # "a protester demolished the building", "rioters torched cars": a violent protest
+            typed = self.lex.type_of(d.cameo) or typed
         if d.cameo.startswith("191") and self._sectors_within(source, CIVILIAN_SECTORS):
             d.cameo = "144"  # protesters or strikers blocking a road obstruct; a state blockades
             typed = self.lex.type_of(d.cameo) or typed
@@ -1465,6 +1470,19 @@ def _complement_act(c: Token) -> bool:
     if c.pos_ not in ("VERB", "AUX"):
         return False
     return c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c))
+
+
+PROTESTING = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
+"""People named by their protest: violence they do is a violent protest (CAMEO 145)."""
+
+
+ARMED_ATTACKS = frozenset({"183", "184", "185", "186", "194", "195", "196"})
+"""Bombings, assassinations, artillery, missiles and air strikes: an attack whoever does it."""
+
+
+def _protesting(text: str) -> bool:
+    word = text.lower().split()[-1] if text.split() else ""
+    return word in PROTESTING or word.removesuffix("s") in PROTESTING
 
 
 def _acts_for_passive_subject(verb: Token) -> bool:
