@@ -1507,3 +1507,16 @@ def test_violence_by_protesters_is_a_violent_protest_unless_armed() -> None:
     # the same violence by anyone else stays an assault, and violence against protesters too
     assert record_of("Soldiers torched the police station in Lagos.").events[0].type == "ASSAULT"
     assert record_of("Police beat protesters in Lagos on Monday.").events[0].type == "ASSAULT"
+
+
+def test_an_act_done_by_a_weapon_is_done_by_who_fired_it() -> None:
+    # UD-PETRARCH GSR validation TEST_1: "… MH17 was blown up over Eastern Ukraine by a sophisticated BAK
+    # surface-to-air missile believed to be fired by pro-Russia rebels." (gold source ---REB)
+    r = record_of("The Malaysia Airlines flight MH17 was blown up over Eastern Ukraine by a sophisticated missile "
+                  "believed to be fired by pro-Russia rebels.")
+    [attack] = r.events
+    assert [s.text for s in attack.source] == ["pro-Russia rebels"]
+    assert all(t.text != "Russia" for t in attack.target)  # "pro-Russia" names no party attacked
+    # a doer named directly stays the doer
+    r = record_of("The town was shelled by government forces.")
+    assert [s.text for s in r.events[0].source] == ["government forces"]

@@ -700,7 +700,8 @@ class EventExtractor:
             elif c.dep_ == "nsubjpass":
                 d.target += self._party_or_beyond(c)
             elif c.dep_ == "agent":  # ("shortened by one hour": a measure, not a doer)
-                d.source += [self._ref(p) for p in map(self._party_token, c.children) if p is not None]
+                d.source += [r for p in map(self._party_token, c.children) if p is not None
+                             for r in self._wielders(p) or [self._ref(p)]]
             elif c.dep_ == "dobj" and d.object_coded and any(r.actor for r in self._object_parties(c)):
                 d.target += self._object_parties(c)  # "imposed sanctions on Tehran": Tehran
             elif c.dep_ == "dative" and c.pos_ == "ADP":  # "providing intelligence to Macedonia"
@@ -958,6 +959,14 @@ class EventExtractor:
                     if o is not None:
                         out += self._with_conjuncts(o)
         return out
+
+    def _wielders(self, instrument: Token) -> list[ActorRef]:
+        """Who used the thing an act was done "by", when the text says so and the thing is no
+        party: "blown up by a missile believed to be fired by pro-Russia rebels": the rebels."""
+        if self.ctx.actor_at(instrument):
+            return []
+        return [self._ref(o) for node in instrument.subtree if node.dep_ == "agent" and node.head.i != instrument.i
+                for o in node.children if o.dep_ == "pobj" and self.ctx.actor_at(o)]
 
     def _party_token(self, pobj: Token) -> Token | None:
         """The object of a preposition as a party: not a time ("on Thursday"), except that the
