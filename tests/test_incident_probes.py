@@ -11,13 +11,16 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from eventwire.incidents.index import IncidentClusterer, MemoryBackend, _components, cluster
 from eventwire.incidents.linking import Probe, _may_score, may_score, mutual_links, probe, query_keys, score
 from eventwire.incidents.mentions import EventMention, Party
 from eventwire.ingest import ingest_items
 from eventwire.sources.raw import RawItem
 from eventwire.store import Store
-from eventwire.store.incidents import PROBES, ProbeCache
+from eventwire.store import incidents as store_incidents
+from eventwire.store.incidents import PROBES, DocumentProbes
 
 WORDS = ["rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian", "market", "army", "town", "fire",
          "dilling", "drone", "strike"]
@@ -190,15 +193,32 @@ def test_opening_an_older_store_adds_the_probes(tmp_path: Path) -> None:
         assert store.incidents()[0]["n_documents"] == 3
 
 
-def test_the_probe_cache_is_keyed_by_the_stored_text() -> None:
-    cache = ProbeCache(size=2)
-    texts = [probe(mention("d1", place=f"Town {i}")).encode() for i in range(3)]
-    first = cache.decode(texts[0])
-    assert cache.decode(texts[0]) is first and first.place == "Town 0"
-    cache.decode(texts[1])
-    cache.decode(texts[2])
-    assert len(cache) == 2 and cache.decode(texts[0]) is not first  # dropped first in, decoded again
-    assert isinstance(PROBES, ProbeCache)
+def test_document_probes_are_kept_first_in_first_out() -> None:
+    cache = DocumentProbes(size=2)
+    probes = [{"ASSAULT": [(f"d{i}#e1", probe(mention(f"d{i}")))]} for i in range(3)]
+    for i, found in enumerate(probes):
+        cache.put(f"d{i}", found)
+    assert len(cache) == 2 and cache.get("d0") is None and cache.get("d2") is probes[2]
+    assert isinstance(PROBES, DocumentProbes)
+
+
+def test_the_store_reads_each_documents_probes_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_incidents, "PROBES", DocumentProbes())
+    with Store(tmp_path / "s.db") as store:
+        ingest(store, KADUGLI[:2])
+        backend = store_incidents.SqliteBackend(store.conn)
+        docs = [r[0] for r in store.conn.execute("SELECT DISTINCT doc_id FROM incident_mentions ORDER BY doc_id")]
+        first = backend.probes_of_documents(docs, ["ASSAULT"])
+        assert first and all(p.type == "ASSAULT" for found in first.values() for _, p in found)
+        # what a second reading gives comes from the cache, and equals what the rows say
+        reads = []
+        store.conn.set_trace_callback(reads.append)
+        assert backend.probes_of_documents(docs, ["ASSAULT"]) == first
+        store.conn.set_trace_callback(None)
+        assert not [q for q in reads if "incident_mentions" in q]
+        stored = stored_probes(store.conn)
+        assert {k: p for found in first.values() for k, p in found} == {
+            k: Probe.decode(text) for k, (kind, text) in stored.items() if kind == "ASSAULT"}
 
 
 def test_a_copied_report_in_memory_links_as_in_the_store() -> None:

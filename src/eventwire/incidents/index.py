@@ -30,10 +30,10 @@ from typing import Protocol
 from eventwire.incidents.linking import (
     RADIUS_KM,
     Probe,
+    ProbeGroup,
     coarser,
     distance_km,
     index_keys,
-    may_score,
     mutual_links,
     probe,
     query_keys,
@@ -158,14 +158,10 @@ class IncidentClusterer:
         by_type: dict[str, list[Probe]] = {}
         for p in probes:
             by_type.setdefault(p.type, []).append(p)
+        groups = {kind: ProbeGroup.of(group) for kind, group in by_type.items()}
         wanted: list[list[tuple[str, Probe]]] = []
-        for stored in self.backend.probes_of_documents(sorted(candidates), sorted(by_type)).values():
-            passing = []
-            for key, p in stored:
-                for q in by_type.get(p.type, ()):
-                    if may_score(q, p):
-                        passing.append((key, p))
-                        break
+        for stored in self.backend.probes_of_documents(sorted(candidates), sorted(groups)).values():
+            passing = [(key, p) for key, p in stored if p.type in groups and groups[p.type].may_score(p)]
             if passing:
                 wanted.append(passing)
         full = self.backend.mentions([key for passing in wanted for key, _ in passing])

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -232,7 +233,8 @@ class Probe:
     @classmethod
     def decode(cls, text: str) -> Probe:
         kind, place, sources, targets, terms = json.loads(text)
-        return cls(kind, place, frozenset(sources), frozenset(targets), frozenset(terms.split()))
+        # words shared: a store's probes use a few thousand words between them
+        return cls(kind, place, frozenset(sources), frozenset(targets), frozenset(map(sys.intern, terms.split())))
 
 
 def probe(m: EventMention) -> Probe:
@@ -248,6 +250,33 @@ def may_score(a: Probe, b: Probe) -> bool:
     return a.type == b.type and (
         len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
         or (not a.sources.isdisjoint(b.sources) and not a.targets.isdisjoint(b.targets)))
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeGroup:
+    """A new document's probes of one type, with their places, names and words merged: a stored
+    probe that does not share enough with the merged values cannot score with any of them, and
+    most candidates are turned away by that one check instead of one per new mention."""
+
+    probes: tuple[Probe, ...]
+    places: frozenset[str]
+    sources: frozenset[str]
+    targets: frozenset[str]
+    terms: frozenset[str]
+
+    @classmethod
+    def of(cls, probes: Sequence[Probe]) -> ProbeGroup:
+        return cls(tuple(probes), frozenset(p.place for p in probes if p.place),
+                   frozenset().union(*(p.sources for p in probes)), frozenset().union(*(p.targets for p in probes)),
+                   frozenset().union(*(p.terms for p in probes)))
+
+    def may_score(self, b: Probe) -> bool:
+        """Whether :func:`may_score` holds for ``b`` and some probe of the group."""
+        if not (len(self.terms & b.terms) >= MIN_SHARED_TERMS or b.place in self.places
+                or (not self.sources.isdisjoint(b.sources) and not self.targets.isdisjoint(b.targets))):
+            return False
+        return (len(self.probes) == 1 and self.probes[0].type == b.type) or any(
+            may_score(a, b) for a in self.probes)
 
 
 def _may_score(a: EventMention, b: EventMention) -> bool:
@@ -274,19 +303,17 @@ def mutual_links(new: Sequence[EventMention], other: Sequence[EventMention],
                     scores[(i, j)] = s
     if not scores:
         return []
-    best_new: dict[int, tuple[float, tuple[int, ...], int]] = {}
-    best_other: dict[int, tuple[float, tuple[int, ...], int]] = {}
+    best_new: dict[int, tuple[float, str, int]] = {}
+    best_other: dict[int, tuple[float, str, int]] = {}
     for (i, j), s in scores.items():
-        cand = (s, _neg(other[j].key), j)
-        if i not in best_new or cand > best_new[i]:
-            best_new[i] = cand
-        cand = (s, _neg(new[i].key), i)
-        if j not in best_other or cand > best_other[j]:
-            best_other[j] = cand
+        if _better(s, other[j].key, best_new.get(i)):
+            best_new[i] = (s, other[j].key, j)
+        if _better(s, new[i].key, best_other.get(j)):
+            best_other[j] = (s, new[i].key, i)
     return [(new[i], other[j], s) for (i, j), s in sorted(scores.items())
             if best_new[i][2] == j and best_other[j][2] == i]
 
 
-def _neg(key: str) -> tuple[int, ...]:
-    """Sort key that prefers the smaller mention key among equal scores."""
-    return (*(-ord(c) for c in key), 1)
+def _better(score: float, key: str, best: tuple[float, str, int] | None) -> bool:
+    """A higher score, or an equal one with the smaller mention key."""
+    return best is None or score > best[0] or (score == best[0] and key < best[1])

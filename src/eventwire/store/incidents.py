@@ -117,17 +117,41 @@ class MentionCache(DecodedCache[EventMention]):
         super().__init__(_parse_mention, size)
 
 
-class ProbeCache(DecodedCache[Probe]):
-    """Decoded probes by their stored text (about 1.5 KB each with the decoded term set): every
-    candidate mention of a new document's types is probed, so many more are kept than mentions."""
+class DocumentProbes:
+    """Each stored document's probes (mention key, probe; by type), kept by document id.
 
-    def __init__(self, size: int = 60_000) -> None:
-        super().__init__(Probe.decode, size)
+    A new document probes the mentions of a few hundred candidate documents, and in a busy
+    period the same documents are candidates for thousands of new ones: reading their probes
+    again from SQLite was the largest cost of storing a document. Keyed by id, unlike
+    :class:`DecodedCache`, because a document's probes never change: a stored document is
+    never rewritten (its id is its text's hash), its mentions are written once with it, and a
+    rebuild derives the same probes from the same stored record. First in, first out beyond
+    ``size`` documents (about 5 KB each).
+    """
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._items: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, doc_id: str) -> dict[str, list[tuple[str, Probe]]] | None:
+        """The document's (mention key, probe) pairs by event type, in key order."""
+        return self._items.get(doc_id)
+
+    def put(self, doc_id: str, probes: dict[str, list[tuple[str, Probe]]]) -> None:
+        with self._lock:
+            while self._items and len(self._items) >= self.size:
+                del self._items[next(iter(self._items))]
+            if self.size > 0:
+                self._items[doc_id] = probes
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 MENTIONS = MentionCache()
 """The process's caches (the threads of a server share them)."""
-PROBES = ProbeCache()
+PROBES = DocumentProbes()
 
 
 class SqliteBackend:
@@ -136,27 +160,53 @@ class SqliteBackend:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    def _tuples(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Rows as plain tuples: the store's connection makes :class:`sqlite3.Row` objects, which
+        cost more to build, and these queries return thousands of rows per new document."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params)
+
     def candidate_documents(self, keys: Sequence[str]) -> set[str]:
         out: set[str] = set()
-        for key in keys:  # one indexed lookup per key; keys are bound, never interpolated
-            out.update(r[0] for r in self.conn.execute("SELECT doc_id FROM incident_keys WHERE key = ?", (key,)))
+        for chunk, marks in bound_chunks(sorted(set(keys))):  # keys are bound, never interpolated
+            out.update(doc_id for (doc_id,) in self._tuples(
+                f"SELECT DISTINCT doc_id FROM incident_keys WHERE key IN ({marks})", chunk))
         return out
 
     def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
-        out: dict[str, list[tuple[str, Probe]]] = {}
-        kinds = list(types)
-        type_marks = ",".join("?" * len(kinds))
-        for chunk, marks in bound_chunks(list(doc_ids)):
-            for doc_id, key, text in self.conn.execute(
+        every: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
+        missing = []
+        for doc_id in doc_ids:
+            known = PROBES.get(doc_id)
+            if known is None:
+                missing.append(doc_id)
+            else:
+                every[doc_id] = known
+        read: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
+        for chunk, marks in bound_chunks(missing):
+            for doc_id, key, text in self._tuples(
                     f"SELECT doc_id, mention_key, probe FROM incident_mentions WHERE doc_id IN ({marks}) "
-                    f"AND type IN ({type_marks}) ORDER BY doc_id, mention_key", chunk + kinds):
-                out.setdefault(doc_id, []).append((key, PROBES.decode(text)))
+                    f"ORDER BY doc_id, mention_key", chunk):
+                found = Probe.decode(text)
+                read.setdefault(doc_id, {}).setdefault(found.type, []).append((key, found))
+        for doc_id, by_type in read.items():
+            PROBES.put(doc_id, by_type)
+            every[doc_id] = by_type
+        out = {}
+        for doc_id in doc_ids:
+            kinds = every.get(doc_id)
+            if kinds is None:
+                continue
+            kept = [pair for kind in types for pair in kinds.get(kind, ())]
+            if kept:
+                out[doc_id] = sorted(kept, key=lambda pair: pair[0]) if len(types) > 1 else kept
         return out
 
     def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
         out: dict[str, EventMention] = {}
         for chunk, marks in bound_chunks(list(keys)):
-            for key, features in self.conn.execute(
+            for key, features in self._tuples(
                     f"SELECT mention_key, features FROM incident_mentions WHERE mention_key IN ({marks})", chunk):
                 out[key] = MENTIONS.decode(features)
         missing = set(keys) - set(out)
@@ -172,12 +222,12 @@ class SqliteBackend:
         return str(row[0])
 
     def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
-        rows = self.conn.execute("SELECT mention_key, incident_id, features FROM incident_mentions "
-                                 "WHERE component_id = ? ORDER BY mention_key", (component,)).fetchall()
+        rows = self._tuples("SELECT mention_key, incident_id, features FROM incident_mentions "
+                            "WHERE component_id = ? ORDER BY mention_key", (component,)).fetchall()
         keys = [r[0] for r in rows]
         links: set[Link] = set()
         for chunk, marks in bound_chunks(keys):
-            links.update((r[0], r[1], float(r[2])) for r in self.conn.execute(
+            links.update(self._tuples(
                 f"SELECT a, b, score FROM incident_links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk))
         return ([MENTIONS.decode(r[2]) for r in rows], sorted(links),
                 {r[0]: r[1] for r in rows})
@@ -198,8 +248,8 @@ class SqliteBackend:
             [(comp, inc, key) for key, (comp, inc) in sorted(membership.items()) if key not in new])
 
     def members(self, incident: str) -> list[EventMention]:
-        rows = self.conn.execute("SELECT features FROM incident_mentions WHERE incident_id = ? ORDER BY mention_key",
-                                 (incident,))
+        rows = self._tuples("SELECT features FROM incident_mentions WHERE incident_id = ? ORDER BY mention_key",
+                            (incident,))
         return [MENTIONS.decode(r[0]) for r in rows]
 
     def outlets(self, doc_ids: Iterable[str]) -> dict[str, list[Outlet]]:

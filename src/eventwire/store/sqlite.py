@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,29 +185,47 @@ class Store:
         """
         return self._retrying(lambda: self._save_once(record, origin))
 
+    def save_many(self, records: Sequence[tuple[Record, str | None]]) -> list[Record | None]:
+        """:meth:`save` for several (record, origin) pairs in one transaction.
+
+        Each document is still stored whole or not at all, and so is the batch: a crash or an
+        error stores none of it and leaves what was stored before as it was. One commit instead
+        of one per document: a commit writes every page the document touched to the
+        write-ahead log, and the documents of a batch touch many of the same index pages."""
+        if not records:
+            return []
+
+        def once() -> list[Record | None]:
+            with self.conn:
+                return [self._save_in_transaction(record, origin) for record, origin in records]
+        return self._retrying(once)
+
     def _save_once(self, record: Record, origin: str | None) -> Record | None:
         with self.conn:
-            if self.has(record.document.id):
-                return None
-            document, entry, keys = self.dedup.examine(record.document)
-            record = replace(record, document=document)
-            d = record.document
-            data = record.to_dict()
-            self.conn.execute(
-                "INSERT INTO documents (id, url, title, published, source_name, domain, language, origin, n_events,"
-                " n_claims, n_contradictions, record, ingested_at, duplicate_of, syndication_group, similarity)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (d.id, d.url, d.title, d.published.value, d.source.name if d.source else None,
-                 d.source.domain if d.source else None, d.language, origin, len(record.events),
-                 len(record.claims), len(record.contradictions),
-                 json.dumps(data, ensure_ascii=False), _now(), d.duplicate_of, d.syndication_group, d.similarity))
-            duplicates.add_copy(self.conn, d, origin)
-            self.dedup.remember(entry, keys)
-            rows.write_rows(self.conn, record)
-            self.conn.executemany(
-                "INSERT INTO actors VALUES (?,?,?,?,?,?)",
-                [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
-            incidents.add_record(self.conn, record)
+            return self._save_in_transaction(record, origin)
+
+    def _save_in_transaction(self, record: Record, origin: str | None) -> Record | None:
+        if self.has(record.document.id):
+            return None
+        document, entry, keys = self.dedup.examine(record.document)
+        record = replace(record, document=document)
+        d = record.document
+        data = record.to_dict()
+        self.conn.execute(
+            "INSERT INTO documents (id, url, title, published, source_name, domain, language, origin, n_events,"
+            " n_claims, n_contradictions, record, ingested_at, duplicate_of, syndication_group, similarity)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (d.id, d.url, d.title, d.published.value, d.source.name if d.source else None,
+             d.source.domain if d.source else None, d.language, origin, len(record.events),
+             len(record.claims), len(record.contradictions),
+             json.dumps(data, ensure_ascii=False), _now(), d.duplicate_of, d.syndication_group, d.similarity))
+        duplicates.add_copy(self.conn, d, origin)
+        self.dedup.remember(entry, keys)
+        rows.write_rows(self.conn, record)
+        self.conn.executemany(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?)",
+            [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
+        incidents.add_record(self.conn, record)
         return record
 
     def add_copy(self, document: Document, origin: str | None = None) -> bool:
