@@ -68,3 +68,34 @@ def test_ingest_in_batches_counts_every_item(tmp_path: Path) -> None:
         assert {c["origin"] for c in store.copies(doc)} == {"item-0", "other-place"}
         again = ingest_items(store, items)
         assert again.new == 0 and again.unchanged == len(items)
+
+
+def test_a_record_the_store_refuses_is_an_error_and_its_batch_is_stored(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.ingest as ingest_module
+
+    items = [RawItem(origin=f"item-{i}", content=TEXTS[i], kind="text", published="2025-03-10")
+             for i in range(len(TEXTS))]
+    real_process = ingest_module.standard_pipeline
+
+    def one_broken(*args: object, **kwargs: object) -> object:
+        pipeline = real_process(*args, **kwargs)  # type: ignore[arg-type]
+        run = pipeline.run
+
+        def breaking(stream: object) -> object:
+            for item in run(stream):  # type: ignore[arg-type]
+                if getattr(item, "document", None) is not None and item.document.origin == "item-2":
+                    item = replace(item, actors=item.actors + item.actors[:1])  # one actor id twice
+                yield item
+        pipeline.run = breaking  # type: ignore[method-assign]
+        return pipeline
+
+    monkeypatch.setattr(ingest_module, "standard_pipeline", one_broken)
+    with Store(tmp_path / "s.db") as store:
+        report = ingest_items(store, items)
+        assert report.new == len(TEXTS) - 1 and report.failed == 1  # the rest of the batch is stored
+        [error] = report.errors
+        assert error.code == "E402" and error.stage == "store" and error.item == "item-2"
+        assert "UNIQUE" in error.message or "unique" in error.message.lower()
+        stored = store.conn.execute("SELECT code, item FROM errors").fetchall()
+        assert [tuple(r) for r in stored] == [("E402", "item-2")]

@@ -110,6 +110,13 @@ class StoreBusy(StoreError):
     code = "E401"
 
 
+class RecordRefused(StoreError):
+    """The store refused one record (it breaks a constraint: an id repeated inside it); the
+    other records of its batch are stored, and the item is recorded as an error."""
+
+    code = "E402"
+
+
 class NotFound(StoreError):
     code = "E404"
 

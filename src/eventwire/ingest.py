@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from eventwire.errors import RecordRefused
 from eventwire.pipeline import Progress, process, standard_pipeline
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.sources import FieldMap, ReadLimits, ReadStats, read_inputs
@@ -85,9 +87,22 @@ def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published
 
     waiting: list[Record] = []
 
+    def failed(error: ErrorRecord) -> None:
+        report.failed += 1
+        if len(report.errors) < KEPT:
+            report.errors.append(error)
+        store.add_error(error)
+
     def save_waiting() -> None:
-        saved = store.save_many([(r, r.document.origin) for r in waiting])
+        try:
+            saved: list[Record | ErrorRecord | None] = list(
+                store.save_many([(r, r.document.origin) for r in waiting]))
+        except sqlite3.IntegrityError:  # one record the store refuses must not take its batch along
+            saved = [_save_or_refuse(store, r) for r in waiting]
         for record, stored in zip(waiting, saved, strict=True):
+            if isinstance(stored, ErrorRecord):
+                failed(stored)
+                continue
             note(record.document.id)
             if stored is not None:
                 report.new += 1
@@ -100,10 +115,7 @@ def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published
                                  progress=Progress() if progress else None)
     for item in pipeline.run(_count(items, report)):
         if isinstance(item, ErrorRecord):
-            report.failed += 1
-            if len(report.errors) < KEPT:
-                report.errors.append(item)
-            store.add_error(item)
+            failed(item)
         elif isinstance(item, Record):
             waiting.append(item)
             if len(waiting) >= SAVE_BATCH:
@@ -116,6 +128,16 @@ def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published
     # skipped before extraction (already stored) or stored concurrently: both are unchanged
     report.unchanged = report.read - report.new - report.failed - report.copies
     return report
+
+
+def _save_or_refuse(store: Store, record: Record) -> Record | ErrorRecord | None:
+    """One record in its own transaction, or the error that says why the store refused it."""
+    try:
+        return store.save(record, record.document.origin)
+    except sqlite3.IntegrityError as exc:
+        refused = RecordRefused(f"the store refused the record: {exc}")
+        return ErrorRecord(item=record.document.origin or record.document.id, stage="store", code=refused.code,
+                           message=refused.message, document_id=record.document.id)
 
 
 def _count(items: Iterable[RawItem | ErrorRecord], report: IngestReport) -> Iterator[RawItem | ErrorRecord]:
