@@ -1520,3 +1520,16 @@ def test_an_act_done_by_a_weapon_is_done_by_who_fired_it() -> None:
     # a doer named directly stays the doer
     r = record_of("The town was shelled by government forces.")
     assert [s.text for s in r.events[0].source] == ["government forces"]
+
+
+def test_wanting_someone_else_to_act_is_an_appeal_to_them() -> None:
+    # UD-PETRARCH GSR validation APPEALS_0: "Obama wants Putin to attack Switzerland." (gold 021, USA -> RUS)
+    r = record_of("Obama wants Putin to attack Switzerland.")
+    [appeal] = r.events  # the attack is what is asked for, not an act of its own
+    assert appeal.type == "REQUEST" and appeal.cameo.startswith("02")
+    assert [actor_country(r, s) for s in appeal.source] == ["USA"]
+    assert [actor_country(r, t) for t in appeal.target] == ["RUS"]
+    r = record_of("The president wants the army to withdraw from the border.")
+    assert [(e.cameo, [t.text for t in e.target]) for e in r.events] == [("025", ["army"])]
+    # wanting to act oneself stays an intent or a threat
+    assert [e.cameo for e in record_of("Obama wants to attack Switzerland.").events] == ["138"]

@@ -720,6 +720,8 @@ class EventExtractor:
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
         if d.object_coded and not any(r.actor for r in d.target):
             d.target = [*self._parties_after(tok, ("for",)), *d.target]  # "issued arrest warrants for two men"
+        if d.cameo.startswith("02") and not d.target and (wanted := _wanted_doer(tok)) is not None:
+            d.target = self._with_conjuncts(wanted)  # "Obama wants Putin to attack": the appeal is to Putin
         if act_words and any(r.actor for r in d.target):
             # the object that names the act ("launched missiles at X") is no party beside X
             d.target = [r for r in d.target if r not in act_words]
@@ -1466,11 +1468,30 @@ ASKING_VERBS = frozenset({"ask", "request", "invite", "encourage", "implore", "b
 """Verbs that, with a person and an infinitive ("asked Obama to help"), ask that person to act."""
 
 
+WANTING_VERBS = frozenset({"want", "wish"})
+"""Verbs that, with someone else doing an infinitive ("wants Putin to attack"), appeal to them."""
+
+
 def _asks_someone_to_act(tok: Token, lemma: str) -> bool:
     """"asked Obama to help Iran", "invited Tehran to join the talks": an appeal (CAMEO 02x) to
-    the object, with the act asked for as its complement; not "asked whether …"."""
+    the object, with the act asked for as its complement; not "asked whether …". So is wanting
+    someone else to act ("Obama wants Putin to attack Switzerland", which the parser reads as a
+    clause with its own subject)."""
+    if lemma in WANTING_VERBS:
+        return _wanted_doer(tok) is not None
     return lemma in ASKING_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
         c.dep_ == "xcomp" and _is_infinitive(c) for c in tok.children)
+
+
+def _wanted_doer(tok: Token) -> Token | None:
+    """Who is wanted to act: the subject of the infinitive clause of "want" or "wish" (not a
+    pronoun standing for the wanter, and never "it")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and _is_infinitive(c):
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
+    return None
 
 
 def _complement_act(c: Token) -> bool:

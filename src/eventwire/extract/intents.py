@@ -135,8 +135,9 @@ def frame_governing(tok: Token, frames: dict[int, str]) -> int | None:
             return None
         head = node.head
         if head.i in frames:
-            if node.dep_ == "ccomp" and frames[head.i][:2] not in ("03", "10"):
-                return None
+            if node.dep_ == "ccomp" and frames[head.i][:2] not in ("03", "10") and not (
+                    frames[head.i][:2] == "02" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)):
+                return None  # (an appeal's that-less infinitive with its own subject: "wants Putin to attack")
             if node.dep_ == "conj":
                 return None  # "agreed and signed": two acts, told one after the other
             return head.i
