@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventwire.incidents.mentions import EventMention, Party
 from eventwire.ingest import extract_text
 from eventwire.record import ActorRef, Record
 
@@ -40,3 +41,17 @@ def store_with_one_story(path: Path) -> Path:
     with Store(path) as store:
         store.add(record_of(KADUGLI), "first")
     return path
+
+
+def event_mention(doc: str, event: str = "e1", **kw: object) -> EventMention:
+    """An event mention of a shelling in Kadugli, with ``kw`` changed (incident tests)."""
+    base: dict[str, object] = dict(
+        doc_id=doc, event_id=event, type="ASSAULT", cameo="195", trigger="shell", factuality="asserted",
+        sources=(Party("Rebels", "SDN", ("REB",)),), targets=(Party("civilians", None, ("CVL",)),),
+        place="Kadugli", place_country="SDN", place_precision="city", lat=11.01, lon=29.72,
+        date="2025-03-09", date_precision="day", earliest="2025-03-09", latest="2025-03-09",
+        published="2025-03-10", count=12, group=doc, outlet=f"{doc}.example",
+        sentence="Rebels shelled Kadugli on Sunday, killing 12 civilians.",
+        terms=frozenset({"rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian"}))
+    base.update(kw)
+    return EventMention(**base)  # type: ignore[arg-type]

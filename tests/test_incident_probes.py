@@ -21,20 +21,10 @@ from eventwire.sources.raw import RawItem
 from eventwire.store import Store
 from eventwire.store import incidents as store_incidents
 from eventwire.store.incidents import PROBES, DocumentProbes
+from helpers import event_mention as mention
 
 WORDS = ["rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian", "market", "army", "town", "fire",
          "dilling", "drone", "strike"]
-
-
-def mention(doc: str, event: str = "e1", **kw: object) -> EventMention:
-    base: dict[str, object] = dict(
-        doc_id=doc, event_id=event, type="ASSAULT", cameo="195", trigger="shell", factuality="asserted",
-        sources=(Party("Rebels", "SDN", ("REB",)),), targets=(Party("civilians", None, ("CVL",)),),
-        place="Kadugli", place_country="SDN", place_precision="city", lat=11.01, lon=29.72,
-        date="2025-03-09", date_precision="day", earliest="2025-03-09", latest="2025-03-09",
-        published="2025-03-10", group=doc, sentence="", terms=frozenset({"rebel", "shell", "kadugli"}))
-    base.update(kw)
-    return EventMention(**base)  # type: ignore[arg-type]
 
 
 def random_mention(rng: random.Random, doc: str, event: str) -> EventMention:
@@ -156,21 +146,21 @@ def ingest(store: Store, texts: list[str]) -> None:
                          for i, t in enumerate(texts)])
 
 
-def stored_probes(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT mention_key, type, probe FROM incident_mentions")}
+def stored_probes(conn: sqlite3.Connection) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT mention_key, probe FROM incident_mentions")}
 
 
 def test_the_store_files_each_mention_with_its_type_and_probe(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         ingest(store, KADUGLI)
-        rows = store.conn.execute("SELECT type, probe, features FROM incident_mentions").fetchall()
+        rows = store.conn.execute("SELECT probe, features FROM incident_mentions").fetchall()
         assert rows
-        for kind, text, features in rows:
+        for text, features in rows:
             m = EventMention.from_dict(json.loads(features))
-            assert kind == m.type and Probe.decode(text) == probe(m)
+            assert Probe.decode(text) == probe(m)
         plan = " ".join(str(r[3]) for r in store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT doc_id, mention_key, probe FROM incident_mentions "
-            "WHERE doc_id IN (?, ?) AND type IN (?) ORDER BY doc_id, mention_key", ("a", "b", "ASSAULT")))
+            "WHERE doc_id IN (?, ?) ORDER BY doc_id, mention_key", ("a", "b")))
         assert "COVERING INDEX incident_mentions_probe" in plan  # never the rows with the full features
         assert store.incidents()[0]["n_documents"] == 3
 
@@ -185,7 +175,6 @@ def test_opening_an_older_store_adds_the_probes(tmp_path: Path) -> None:
         with store.conn:  # a store from before migration 0008: no index, no columns
             store.conn.execute("DROP INDEX incident_mentions_probe")
             store.conn.execute("ALTER TABLE incident_mentions DROP COLUMN probe")
-            store.conn.execute("ALTER TABLE incident_mentions DROP COLUMN type")
             store.conn.execute("DELETE FROM migrations WHERE name = '0008_incident_probes'")
     with Store(db) as store:
         assert stored_probes(store.conn) == expected
@@ -218,7 +207,7 @@ def test_the_store_reads_each_documents_probes_once(tmp_path: Path, monkeypatch:
         assert not [q for q in reads if "incident_mentions" in q]
         stored = stored_probes(store.conn)
         assert {k: p for found in first.values() for k, p in found} == {
-            k: Probe.decode(text) for k, (kind, text) in stored.items() if kind == "ASSAULT"}
+            k: found for k, text in stored.items() if (found := Probe.decode(text)).type == "ASSAULT"}
 
 
 def test_a_copied_report_in_memory_links_as_in_the_store() -> None:

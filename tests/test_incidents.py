@@ -31,6 +31,7 @@ from eventwire.incidents.mentions import EventMention, Party, content_terms, dat
 from eventwire.incidents.summary import Outlet, independent_sources, summarise
 from eventwire.ingest import ingest_paths
 from eventwire.store import IncidentFilter, Store
+from helpers import event_mention as mention
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -296,19 +297,6 @@ def test_stems_and_terms() -> None:
     assert {"sudan", "army", "sunday", "1,200", "kill", "fasher"} <= terms
     assert not terms & {"the", "said", "on", "that", "were", "people", "'"}
     assert content_terms("") == frozenset()
-
-
-def mention(doc: str, event: str = "e1", **kw: object) -> EventMention:
-    base: dict[str, object] = dict(
-        doc_id=doc, event_id=event, type="ASSAULT", cameo="195", trigger="shell", factuality="asserted",
-        sources=(Party("Rebels", "SDN", ("REB",)),), targets=(Party("civilians", None, ("CVL",)),),
-        place="Kadugli", place_country="SDN", place_precision="city", lat=11.01, lon=29.72,
-        date="2025-03-09", date_precision="day", earliest="2025-03-09", latest="2025-03-09",
-        published="2025-03-10", count=12, group=doc, outlet=f"{doc}.example",
-        sentence="Rebels shelled Kadugli on Sunday, killing 12 civilians.",
-        terms=frozenset({"rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian"}))
-    base.update(kw)
-    return EventMention(**base)  # type: ignore[arg-type]
 
 
 def test_mention_round_trips_through_json() -> None:

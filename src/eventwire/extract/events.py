@@ -68,6 +68,8 @@ ALLEGING_CUES = frozenset({"allege", "claim", "charge", "contend"})
 """Speech cues that charge what they report: the speaker accuses the doer of the act."""
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 """Acts whose allegation is an accusation of their doer."""
+ALLEGATION_CODE = "112"
+"""CAMEO's "accuse of crime": what alleging such an act is."""
 
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "secure"})
 """Verbs by which a party takes what another gives: "received weapons from the government" is the
@@ -155,6 +157,7 @@ class EventExtractor:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
+        alleging = self._alleging_claims()
         for s_index, sent in enumerate(self.doc.sents):
             conditions = {n.i for t in sent if is_condition(t) for n in t.subtree}  # "unless X agrees to Y"
             drafts = [d for d in (self._draft(t) for t in sent) if d is not None and d.trigger.i not in conditions]
@@ -164,37 +167,41 @@ class EventExtractor:
                 event = self._finish(d, s_index, len(events))
                 if event is not None:
                     events.append(event)
-            events += self._allegations(sent, events[first:], s_index, len(events))
+            events += self._allegations(alleging, sent, events[first:], s_index, len(events))
         return events
 
-    def _allegations(self, sent: Span, found: list[Event], s_index: int, n: int) -> list[Event]:
+    def _alleging_claims(self) -> list[tuple[Claim, Token, TextSpan, ActorRef]]:
+        """The claims whose cue charges what it reports (:data:`ALLEGING_CUES`), made by a known
+        speaker: (claim, the cue's word, the cue, the speaker)."""
+        out = []
+        for claim in self.claims:
+            if claim.cue is None or not claim.speaker or claim.speaker_span is None:
+                continue
+            cue = self.doc.char_span(claim.cue.start, claim.cue.end)
+            if cue is not None and cue[0].lemma_.lower() in ALLEGING_CUES:
+                speaker = ActorRef(actor=claim.speaker, text=claim.speaker_text or "",
+                                   start=claim.speaker_span.start, end=claim.speaker_span.end)
+                out.append((claim, cue[0], claim.cue, speaker))
+        return out
+
+    def _allegations(self, alleging: list[tuple[Claim, Token, TextSpan, ActorRef]], sent: Span, found: list[Event],
+                     s_index: int, n: int) -> list[Event]:
         """An allegation of a hostile act is an accusation of its doer by whoever alleges it:
         "The US claimed that ISIL had attacked Iraq" is also the US accusing ISIL (CAMEO 112).
         Only for cues that put an act in doubt while charging it (:data:`ALLEGING_CUES`); "said
         that" reports, and "accused" is an accusation event of its own already."""
+        typed = self.lex.type_of(ALLEGATION_CODE)
         out: list[Event] = []
-        for claim in self.claims:
-            if claim.cue is None or not claim.speaker or claim.speaker_span is None or \
-                    not sent.start_char <= claim.cue.start < sent.end_char:
-                continue
-            cue = self.doc.char_span(claim.cue.start, claim.cue.end)
-            if cue is None or cue[0].lemma_.lower() not in ALLEGING_CUES:
+        for claim, word, cue, speaker in alleging:
+            if typed is None or not sent.start <= word.i < sent.end:
                 continue
             doers = [r for e in found if e.claim == claim.id and e.type in HOSTILE_TYPES
                      and e.factuality == "reported" for r in e.source if r.actor and r.actor != claim.speaker]
-            if not doers:
-                continue
-            code = "112"
-            typed = self.lex.type_of(code)
-            if typed is None:
-                continue
-            speaker = ActorRef(actor=claim.speaker, text=claim.speaker_text or "", start=claim.speaker_span.start,
-                               end=claim.speaker_span.end)
-            out.append(Event(
-                id=f"E{n + len(out) + 1}", type=typed[0], mode=typed[1], cameo=code,  # type: ignore[arg-type]
-                trigger=claim.cue, sentence=s_index, source=(speaker,), target=tuple(_dedupe(doers)),
-                place=None, time=self._time(cue[0]), factuality="asserted", claim=None,
-                confidence=0.6))
+            if doers:
+                out.append(Event(
+                    id=f"E{n + len(out) + 1}", type=typed[0], mode=typed[1], cameo=ALLEGATION_CODE,  # type: ignore[arg-type]
+                    trigger=cue, sentence=s_index, source=(speaker,), target=tuple(_dedupe(doers)), place=None,
+                    time=self._time(word), factuality="asserted", claim=None, confidence=0.6))
         return out
 
     # --- triggers -----------------------------------------------------------------------

@@ -267,6 +267,8 @@ class MemoryBackend:
     keys: dict[str, set[str]] = field(default_factory=dict)
     documents: dict[str, list[EventMention]] = field(default_factory=dict)
     by_key: dict[str, EventMention] = field(default_factory=dict)
+    probes: dict[str, Probe] = field(default_factory=dict)
+    """Mention key -> its probe, made once when the mention is filed."""
     membership: dict[str, str] = field(default_factory=dict)
     """Mention key -> incident id."""
     components: dict[str, str] = field(default_factory=dict)
@@ -285,7 +287,7 @@ class MemoryBackend:
         wanted = set(types)
         out: dict[str, list[tuple[str, Probe]]] = {}
         for d in doc_ids:
-            found = [(m.key, probe(m)) for m in sorted(self.documents.get(d, []), key=lambda m: m.key)
+            found = [(m.key, self.probes[m.key]) for m in sorted(self.documents.get(d, []), key=lambda m: m.key)
                      if m.type in wanted]
             if found:
                 out[d] = found
@@ -307,6 +309,7 @@ class MemoryBackend:
         for m in mentions:
             self.documents.setdefault(m.doc_id, []).append(m)
             self.by_key[m.key] = m
+            self.probes[m.key] = probe(m)
             for k in index_keys(m):
                 self.keys.setdefault(k, set()).add(m.doc_id)
         for link in links:

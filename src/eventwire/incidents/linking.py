@@ -275,8 +275,7 @@ class ProbeGroup:
         if not (len(self.terms & b.terms) >= MIN_SHARED_TERMS or b.place in self.places
                 or (not self.sources.isdisjoint(b.sources) and not self.targets.isdisjoint(b.targets))):
             return False
-        return (len(self.probes) == 1 and self.probes[0].type == b.type) or any(
-            may_score(a, b) for a in self.probes)
+        return any(may_score(a, b) for a in self.probes)
 
 
 def _may_score(a: EventMention, b: EventMention) -> bool:

@@ -4,8 +4,8 @@ Every stored document's events are filed as mentions (``incident_mentions``, wit
 features clustering compares as JSON, their incident and their component of linked mentions),
 with the links between them (``incident_links``), under their blocking keys (``incident_keys``, a
 ``WITHOUT ROWID`` table keyed by (key, document), so finding the candidates of a new document
-is a few index lookups whatever the size of the store). Each mention also carries its type and
-its probe (the values that decide whether it may be linked at all) in a covering index, so the
+is a few index lookups whatever the size of the store). Each mention also carries its probe
+(the values that decide whether it may be linked at all) in a covering index, so the
 candidates' mentions are probed without reading their full features. ``incidents`` holds one row per
 incident with its status and consensus values for filtering, and its full summary as JSON.
 
@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from eventwire.errors import NotFound, UsageError
 from eventwire.incidents.index import IncidentClusterer, Link
@@ -43,8 +43,7 @@ MIGRATION = """
     CREATE TABLE incident_mentions (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         event_id TEXT NOT NULL, mention_key TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL,
-        component_id TEXT NOT NULL, features TEXT NOT NULL, type TEXT, probe TEXT,
-        PRIMARY KEY (doc_id, event_id));
+        component_id TEXT NOT NULL, features TEXT NOT NULL, probe TEXT, PRIMARY KEY (doc_id, event_id));
     CREATE INDEX incident_mentions_incident ON incident_mentions(incident_id, mention_key);
     CREATE INDEX incident_mentions_component ON incident_mentions(component_id);
     CREATE TABLE incident_links (
@@ -55,15 +54,13 @@ MIGRATION = """
         PRIMARY KEY (key, doc_id)) WITHOUT ROWID
 """
 
-PROBE_COLUMNS = ("type", "probe")
-"""Each mention's type and :class:`~eventwire.incidents.linking.Probe`, so that a new document
-reads a few hundred bytes per candidate mention instead of its full features. Created with the
-table since migration 0008; added to older stores by :func:`add_probes`."""
+PROBE_COLUMN = "probe"
+"""Each mention's :class:`~eventwire.incidents.linking.Probe`, so that a new document reads a few
+hundred bytes per candidate mention instead of its full features. Created with the table since
+migration 0008; added to older stores by :func:`add_probes`."""
 
 BACKFILL_BATCH = 2000
 
-
-T = TypeVar("T")
 
 
 def bound_chunks(values: Sequence[str], size: int = 400) -> Iterator[tuple[list[str], str]]:
@@ -74,33 +71,32 @@ def bound_chunks(values: Sequence[str], size: int = 400) -> Iterator[tuple[list[
         yield chunk, ",".join("?" * len(chunk))
 
 
-class DecodedCache(Generic[T]):
-    """Values decoded from stored text, keyed by the text itself.
+class MentionCache:
+    """Decoded mentions, keyed by the JSON they are stored as.
 
     Every new document is compared with the stored mentions of its candidate documents, and the
     same recent documents are candidates again and again; decoding their JSON was a fifth of the
-    time spent storing a document. The key is the stored text itself, so a cached value can
+    time spent storing a document. The key is the stored text itself, so a cached mention can
     never be stale, whichever connection or process changed the store. First in, first out
-    beyond ``size`` entries.
+    beyond ``size`` entries (about 1.5 KB each).
     """
 
-    def __init__(self, parse: Callable[[str], T], size: int) -> None:
-        self.parse = parse
+    def __init__(self, size: int = 20_000) -> None:
         self.size = size
-        self._items: dict[str, T] = {}
+        self._items: dict[str, EventMention] = {}
         self._lock = threading.Lock()
 
-    def decode(self, text: str) -> T:
-        found = self._items.get(text)
+    def decode(self, features: str) -> EventMention:
+        found = self._items.get(features)
         if found is not None:
             return found
-        value = self.parse(text)
+        mention = _parse_mention(features)
         with self._lock:
             while self._items and len(self._items) >= self.size:
                 del self._items[next(iter(self._items))]
             if self.size > 0:
-                self._items[text] = value
-        return value
+                self._items[features] = mention
+        return mention
 
     def __len__(self) -> int:
         return len(self._items)
@@ -110,20 +106,13 @@ def _parse_mention(features: str) -> EventMention:
     return EventMention.from_dict(json.loads(features))
 
 
-class MentionCache(DecodedCache[EventMention]):
-    """Decoded mentions by their stored features (about 1.5 KB of JSON and 1.5 KB decoded each)."""
-
-    def __init__(self, size: int = 20_000) -> None:
-        super().__init__(_parse_mention, size)
-
-
 class DocumentProbes:
     """Each stored document's probes (mention key, probe; by type), kept by document id.
 
     A new document probes the mentions of a few hundred candidate documents, and in a busy
     period the same documents are candidates for thousands of new ones: reading their probes
     again from SQLite was the largest cost of storing a document. Keyed by id, unlike
-    :class:`DecodedCache`, because a document's probes never change: a stored document is
+    :class:`MentionCache`, because a document's probes never change: a stored document is
     never rewritten (its id is its text's hash), its mentions are written once with it, and a
     rebuild derives the same probes from the same stored record. First in, first out beyond
     ``size`` documents (about 5 KB each).
@@ -236,9 +225,9 @@ class SqliteBackend:
               membership: dict[str, tuple[str, str]]) -> None:
         self.conn.executemany(
             "INSERT OR REPLACE INTO incident_mentions (doc_id, event_id, mention_key, incident_id, component_id, "
-            "features, type, probe) VALUES (?,?,?,?,?,?,?,?)",
+            "features, probe) VALUES (?,?,?,?,?,?,?)",
             [(m.doc_id, m.event_id, m.key, membership[m.key][1], membership[m.key][0],
-              json.dumps(m.to_dict(), ensure_ascii=False), m.type, probe(m).encode()) for m in mentions])
+              json.dumps(m.to_dict(), ensure_ascii=False), probe(m).encode()) for m in mentions])
         self.conn.executemany("INSERT OR IGNORE INTO incident_keys VALUES (?,?)",
                               sorted({(k, m.doc_id) for m in mentions for k in index_keys(m)}))
         self.conn.executemany("INSERT OR REPLACE INTO incident_links VALUES (?,?,?)", list(links))
@@ -314,13 +303,12 @@ def rebuild(conn: sqlite3.Connection) -> int:
 
 
 def add_probes(conn: sqlite3.Connection) -> None:
-    """Migration 0008: the probe columns, where migration 0004 made the table without them, and
-    the type and probe of every mention stored before, in batches so that a large store is never
-    read into memory at once."""
+    """Migration 0008: the probe column, where migration 0004 made the table without it, and the
+    probe of every mention stored before, in batches so that a large store is never read into
+    memory at once."""
     have = {r[1] for r in conn.execute("PRAGMA table_info(incident_mentions)")}
-    for column in PROBE_COLUMNS:
-        if column not in have:
-            conn.execute(f"ALTER TABLE incident_mentions ADD COLUMN {column} TEXT")  # a constant name
+    if PROBE_COLUMN not in have:
+        conn.execute(f"ALTER TABLE incident_mentions ADD COLUMN {PROBE_COLUMN} TEXT")  # a constant name
     last = 0
     while True:
         rows = conn.execute("SELECT rowid, features FROM incident_mentions WHERE rowid > ? AND probe IS NULL "
@@ -329,13 +317,13 @@ def add_probes(conn: sqlite3.Connection) -> None:
         if not rows:
             break
         mentions = [(rowid, _parse_mention(features)) for rowid, features in rows]
-        conn.executemany("UPDATE incident_mentions SET type = ?, probe = ? WHERE rowid = ?",
-                         [(m.type, probe(m).encode(), rowid) for rowid, m in mentions])
+        conn.executemany("UPDATE incident_mentions SET probe = ? WHERE rowid = ?",
+                         [(probe(m).encode(), rowid) for rowid, m in mentions])
         last = rows[-1][0]
     # Covering: the probes of a new document's candidates are read from this index alone, never
     # from the table's rows, which hold the full features (five times larger, on more pages).
     conn.execute("CREATE INDEX IF NOT EXISTS incident_mentions_probe ON incident_mentions"
-                 "(doc_id, type, mention_key, probe)")
+                 "(doc_id, mention_key, probe)")
 
 
 def backfill(conn: sqlite3.Connection) -> None:
