@@ -255,8 +255,15 @@ class SqliteBackend:
 
 def add_record(conn: sqlite3.Connection, record: Record) -> set[str]:
     """Cluster a newly stored record's events and refresh the incidents they touch."""
+    return add_records(conn, [record])
+
+
+def add_records(conn: sqlite3.Connection, records: Sequence[Record]) -> set[str]:
+    """Cluster newly stored records' events, as if one after the other, and refresh the
+    incidents they touch: once each, however many of the records touch it (a summary is rebuilt
+    from all of an incident's members, so once per batch rather than once per record)."""
     backend = SqliteBackend(conn)
-    result = IncidentClusterer(backend).add_document(mentions_from_record(record))
+    result = IncidentClusterer(backend).add_documents([mentions_from_record(r) for r in records])
     for old in result.retired:
         conn.execute("DELETE FROM incidents WHERE id = ?", (old,))
     refresh(conn, result.incidents)

@@ -197,14 +197,21 @@ class Store:
 
         def once() -> list[Record | None]:
             with self.conn:
-                return [self._save_in_transaction(record, origin) for record, origin in records]
+                saved = [self._save_in_transaction(record, origin) for record, origin in records]
+                incidents.add_records(self.conn, [r for r in saved if r is not None])
+                return saved
         return self._retrying(once)
 
     def _save_once(self, record: Record, origin: str | None) -> Record | None:
         with self.conn:
-            return self._save_in_transaction(record, origin)
+            saved = self._save_in_transaction(record, origin)
+            if saved is not None:
+                incidents.add_record(self.conn, saved)
+            return saved
 
     def _save_in_transaction(self, record: Record, origin: str | None) -> Record | None:
+        """Store one record's document, rows and actors inside the caller's transaction; the
+        caller clusters the stored records' events afterwards, all of its batch at once."""
         if self.has(record.document.id):
             return None
         document, entry, keys = self.dedup.examine(record.document)
@@ -225,7 +232,6 @@ class Store:
         self.conn.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?)",
             [(d.id, a.id, a.name, a.kind, a.country, ",".join(a.sector)) for a in record.actors])
-        incidents.add_record(self.conn, record)
         return record
 
     def add_copy(self, document: Document, origin: str | None = None) -> bool:
