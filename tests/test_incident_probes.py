@@ -122,12 +122,13 @@ def test_links_through_probes_are_those_of_comparing_everything() -> None:
                                                    for c in backend.component_members if backend.component_members[c]}
 
 
-def test_probes_skip_other_types_before_reading_them() -> None:
+def test_probes_come_by_type_so_that_other_types_are_never_checked() -> None:
     backend = MemoryBackend()
     backend.write([mention("d1", "e1"), mention("d1", "e2", type="PROTEST")], [], [],
                   {"d1#e1": ("c", "i"), "d1#e2": ("c2", "i2")})
-    assert [k for k, _ in backend.probes_of_documents(["d1"], ["ASSAULT"])["d1"]] == ["d1#e1"]
-    assert backend.probes_of_documents(["d1"], ["COERCE"]) == {}
+    by_type = backend.probes_of_documents(["d1"])["d1"]
+    assert [k for k, _ in by_type["ASSAULT"]] == ["d1#e1"] and [k for k, _ in by_type["PROTEST"]] == ["d1#e2"]
+    assert "COERCE" not in by_type and backend.probes_of_documents(["nowhere"]) == {}
     assert query_keys(mention("d2"))  # a new mention has keys to be found under
 
 
@@ -197,17 +198,18 @@ def test_the_store_reads_each_documents_probes_once(tmp_path: Path, monkeypatch:
         ingest(store, KADUGLI[:2])
         backend = store_incidents.SqliteBackend(store.conn)
         docs = [r[0] for r in store.conn.execute("SELECT DISTINCT doc_id FROM incident_mentions ORDER BY doc_id")]
-        first = backend.probes_of_documents(docs, ["ASSAULT"])
-        assert first and all(p.type == "ASSAULT" for found in first.values() for _, p in found)
+        first = backend.probes_of_documents(docs)
+        assert first and all(p.type == kind for found in first.values() for kind, pairs in found.items()
+                             for _, p in pairs)
         # what a second reading gives comes from the cache, and equals what the rows say
         reads = []
         store.conn.set_trace_callback(reads.append)
-        assert backend.probes_of_documents(docs, ["ASSAULT"]) == first
+        assert backend.probes_of_documents(docs) == first
         store.conn.set_trace_callback(None)
         assert not [q for q in reads if "incident_mentions" in q]
         stored = stored_probes(store.conn)
-        assert {k: p for found in first.values() for k, p in found} == {
-            k: found for k, text in stored.items() if (found := Probe.decode(text)).type == "ASSAULT"}
+        assert {k: p for found in first.values() for pairs in found.values() for k, p in pairs} == {
+            k: Probe.decode(text) for k, text in stored.items()}
 
 
 def test_a_copied_report_in_memory_links_as_in_the_store() -> None:

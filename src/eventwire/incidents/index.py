@@ -65,9 +65,10 @@ class IncidentBackend(Protocol):
         """Documents with a mention filed under one of ``keys``."""
         ...
 
-    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
-        """Each document's mentions of one of ``types``, as (mention key, probe) in key order,
-        fetched together (a busy week has hundreds of candidates); documents without one are left out."""
+    def probes_of_documents(self, doc_ids: Sequence[str]) -> dict[str, dict[str, list[tuple[str, Probe]]]]:
+        """Each document's mentions by type, as (mention key, probe) in key order, fetched
+        together (a busy week has hundreds of candidates); documents without one are left out.
+        The caller picks the types it wants: the backend need not build a list per document."""
         ...
 
     def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
@@ -163,10 +164,8 @@ class IncidentClusterer:
         """One document's links to the mentions filed before it; the stored components they
         reach are added to ``touched`` (mentions of ``batch`` are not in one yet)."""
         doc_ids = {m.doc_id for m in mentions}
-        candidates: set[str] = set()
-        for m in mentions:
-            candidates |= self.backend.candidate_documents(query_keys(m))
-        candidates -= doc_ids
+        wanted = sorted({key for m in mentions for key in query_keys(m)})  # one query for the document
+        candidates = self.backend.candidate_documents(wanted) - doc_ids
         found: list[Link] = []
         new_probes = [probe(m) for m in mentions]
         for stored, stored_probes in self._worth_comparing(mentions, new_probes, candidates):
@@ -190,12 +189,17 @@ class IncidentClusterer:
             by_type.setdefault(p.type, []).append(p)
         groups = {kind: ProbeGroup.of(group) for kind, group in by_type.items()}
         wanted: list[list[tuple[str, Probe]]] = []
-        for stored in self.backend.probes_of_documents(sorted(candidates), sorted(groups)).values():
-            passing = [(key, p) for key, p in stored if p.type in groups and groups[p.type].may_score(p)]
+        for by_kind in self.backend.probes_of_documents(sorted(candidates)).values():
+            passing = [(key, p) for kind, group in groups.items() for key, p in by_kind.get(kind, ())
+                       if group.may_score(p)]
             if passing:
-                wanted.append(passing)
+                wanted.append(sorted(passing, key=_first) if len(groups) > 1 else passing)
         full = self.backend.mentions([key for passing in wanted for key, _ in passing])
         return [([full[key] for key, _ in passing], [p for _, p in passing]) for passing in wanted]
+
+
+def _first(pair: tuple[str, Probe]) -> str:
+    return pair[0]
 
 
 def _alone(key: str) -> tuple[str, str]:
@@ -318,14 +322,11 @@ class MemoryBackend:
             out |= self.keys.get(k, set())
         return out
 
-    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
-        wanted = set(types)
-        out: dict[str, list[tuple[str, Probe]]] = {}
+    def probes_of_documents(self, doc_ids: Sequence[str]) -> dict[str, dict[str, list[tuple[str, Probe]]]]:
+        out: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
         for d in doc_ids:
-            found = [(m.key, self.probes[m.key]) for m in sorted(self.documents.get(d, []), key=lambda m: m.key)
-                     if m.type in wanted]
-            if found:
-                out[d] = found
+            for m in sorted(self.documents.get(d, []), key=lambda m: m.key):
+                out.setdefault(d, {}).setdefault(m.type, []).append((m.key, self.probes[m.key]))
         return out
 
     def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:

@@ -163,33 +163,25 @@ class SqliteBackend:
                 f"SELECT DISTINCT doc_id FROM incident_keys WHERE key IN ({marks})", chunk))
         return out
 
-    def probes_of_documents(self, doc_ids: Sequence[str], types: Sequence[str]) -> dict[str, list[tuple[str, Probe]]]:
-        every: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
+    def probes_of_documents(self, doc_ids: Sequence[str]) -> dict[str, dict[str, list[tuple[str, Probe]]]]:
+        out: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
         missing = []
         for doc_id in doc_ids:
             known = PROBES.get(doc_id)
             if known is None:
                 missing.append(doc_id)
             else:
-                every[doc_id] = known
-        read: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
+                out[doc_id] = known
         for chunk, marks in bound_chunks(missing):
+            read: dict[str, dict[str, list[tuple[str, Probe]]]] = {}
             for doc_id, key, text in self._tuples(
                     f"SELECT doc_id, mention_key, probe FROM incident_mentions WHERE doc_id IN ({marks}) "
                     f"ORDER BY doc_id, mention_key", chunk):
                 found = Probe.decode(text)
                 read.setdefault(doc_id, {}).setdefault(found.type, []).append((key, found))
-        for doc_id, by_type in read.items():
-            PROBES.put(doc_id, by_type)
-            every[doc_id] = by_type
-        out = {}
-        for doc_id in doc_ids:
-            kinds = every.get(doc_id)
-            if kinds is None:
-                continue
-            kept = [pair for kind in types for pair in kinds.get(kind, ())]
-            if kept:
-                out[doc_id] = sorted(kept, key=lambda pair: pair[0]) if len(types) > 1 else kept
+            for doc_id, by_type in read.items():
+                PROBES.put(doc_id, by_type)
+                out[doc_id] = by_type
         return out
 
     def mentions(self, keys: Sequence[str]) -> dict[str, EventMention]:
