@@ -2,7 +2,7 @@
 
 The floors sit just under the latest measured figures and may only rise. PLOVER GSR macro-F1,
 source and target accuracy now meet the issue's targets (0.75, 0.80, 0.80); UD-PETRARCH triple
-accuracy (0.70) is still above its floor.
+accuracy is still short of its target (0.70).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from events import (
 
 FLOORS = {
     "plover_gsr": {"macro_f1": 0.75, "source_accuracy": 0.82, "target_accuracy": 0.80, "sentence_detection_f1": 0.97},
-    "ud_petrarch_gsr": {"macro_f1": 0.59, "source_accuracy": 0.87, "target_accuracy": 0.93, "triple_accuracy": 0.61},
+    "ud_petrarch_gsr": {"macro_f1": 0.59, "source_accuracy": 0.89, "target_accuracy": 0.93, "triple_accuracy": 0.62},
 }
 
 

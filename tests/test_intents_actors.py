@@ -1533,3 +1533,19 @@ def test_wanting_someone_else_to_act_is_an_appeal_to_them() -> None:
     assert [(e.cameo, [t.text for t in e.target]) for e in r.events] == [("025", ["army"])]
     # wanting to act oneself stays an intent or a threat
     assert [e.cameo for e in record_of("Obama wants to attack Switzerland.").events] == ["138"]
+
+
+@pytest.mark.parametrize(("text", "kind", "role", "sector"), [
+    # UD-PETRARCH GSR validation, SYRIA_0: the dictionary's "insurgent" is REB, and so are "insurgents"
+    ("Insurgents bombarded a government-held part of Syria's second city Aleppo overnight, killing at least "
+     "eight people, Syrian state media reported", "ASSAULT", "source", "REB"),
+    # UD-PETRARCH GSR validation, github_issue27_4: "demonstrator" is OPP, and so are "demonstrators"
+    ("Georgian demonstrators received assurances from the Georgian government.", "AGREE", "target", "OPP"),
+    ("Hundreds of protesters marched on the parliament in Tbilisi on Sunday.", "PROTEST", "source", "OPP"),
+])
+def test_a_plural_role_word_has_its_singular_sector(text: str, kind: str, role: str, sector: str) -> None:
+    r = record_of(text)
+    actors = {a.id: a for a in r.actors}
+    event = next(e for e in r.events if e.type == kind)
+    parties = [actors[p.actor] for p in (event.source if role == "source" else event.target) if p.actor]
+    assert parties and all(sector in a.sector for a in parties), [(a.name, a.sector) for a in parties]

@@ -311,7 +311,7 @@ EXTRA_AGENTS: dict[str, list[str]] = {
     "official": ["GOV"], "security officials": ["GOV"], "spokesman": ["GOV"],
     "spokeswoman": ["GOV"], "spokesperson": ["GOV"], "envoy": ["GOV"], "ambassador": ["GOV"],
     "police": ["COP"], "rebels": ["REB"], "rebel": ["REB"], "militants": ["INS"],
-    "militia": ["REB"], "insurgents": ["INS"], "protesters": ["CVL"], "civilians": ["CVL"],
+    "militia": ["REB"], "civilians": ["CVL"],
     "protestor": ["OPP"],  # the other spelling of "protester"
     "journalist": ["MED"], "reporter": ["MED"], "correspondent": ["MED"],
     "parliament": ["LEG"], "lawmakers": ["LEG"], "court": ["JUD"], "judge": ["JUD"],
