@@ -1549,3 +1549,19 @@ def test_a_plural_role_word_has_its_singular_sector(text: str, kind: str, role: 
     event = next(e for e in r.events if e.type == kind)
     parties = [actors[p.actor] for p in (event.source if role == "source" else event.target) if p.actor]
     assert parties and all(sector in a.sector for a in parties), [(a.name, a.sector) for a in parties]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # UD-PETRARCH GSR validation, SYRIA_1 (its reporting clause left out)
+    ("Eight people were killed in an air strike by government forces in a separate, rebel-held part of the city.",
+     ["government forces"]),
+    ("Eight people were killed in an attack by rebels on the town.", ["rebels"]),
+    ("Twelve civilians were killed in Israeli air strikes on Gaza on Sunday.", ["Israeli"]),
+])
+def test_who_did_the_attack_a_casualty_was_suffered_in_did_the_killing(text: str, source: list[str]) -> None:
+    assert _source_texts(text, "ASSAULT") == source
+
+
+def test_a_casualty_suffered_in_something_else_has_no_doer_from_it() -> None:
+    assert _source_texts("The man was killed in his sleep by an unknown gunman.", "ASSAULT") == ["unknown gunman"]
+    assert _source_texts("Two workers were killed in a fire at the factory owned by Unilever.", "ASSAULT") == []

@@ -568,6 +568,38 @@ class EventExtractor:
 
     # --- arguments ----------------------------------------------------------------------
 
+    def _doers_of_the_attack(self, tok: Token) -> list[ActorRef]:
+        """Who did the violent act a passive casualty verb was suffered "in": "were killed in an
+        air strike by government forces", "were wounded in Russian shelling". The noun after
+        "in" is no event of its own (it is how the people were killed), so its doers are this
+        act's."""
+        out: list[ActorRef] = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                code = noun.pos_ == "NOUN" and (self._compound_noun_code(noun) or self.lex.nouns.get(noun.lower_)
+                                                or self.lex.nouns.get(noun.lemma_.lower()))
+                if noun.dep_ == "pobj" and code and self._violent(code):
+                    out += self._nominal_doers(noun)
+        return out
+
+    def _nominal_doers(self, tok: Token, with_pronouns: bool = False) -> list[ActorRef]:
+        """Who an event noun says did it: an owner or a party word before it ("Russia's
+        offensive", "Russian airstrikes", "Israeli tank shelling") or a party after "by" ("an
+        attack by rebels"), in the order of the words."""
+        out = []
+        for c in tok.children:
+            names_party = bool(self.ctx.actor_at(c)) or c.lower_ in ("its", "his", "their", "our")
+            if c.dep_ == "compound" and not names_party:  # "Israeli tank shelling": Israel's
+                c = next((m for m in c.children if m.dep_ in ("amod", "compound") and self.ctx.actor_at(m)), c)
+                names_party = bool(self.ctx.actor_at(c))
+            if c.dep_ in ("poss", "compound", "amod") and names_party and (with_pronouns or c.pos_ != "PRON"):
+                out.append(self._ref(c))
+            if c.dep_ == "prep" and c.lower_ == "by":
+                out += [r for p in c.children if p.dep_ == "pobj" for r in self._wielders(p) or [self._ref(p)]]
+        return out
+
     def _agents(self, tok: Token) -> list[ActorRef]:
         out = []
         for child in tok.children:
@@ -655,20 +687,12 @@ class EventExtractor:
             stand_in = d.stand_in  # "provided 700 tons of aid": the measure stands for the act
             carried = stand_in.dep_ == "dobj" or d.carrier is not None
             doer = self._subject(d.carrier or stand_in.head) if carried else None
+            # "fundamentalists continued their hunger strike": the subject says who, not "their"
+            d.source += self._nominal_doers(tok, with_pronouns=doer is None)
             for c in tok.children:
-                names_party = bool(self.ctx.actor_at(c)) or c.lower_ in ("its", "his", "their", "our")
-                if c.dep_ == "compound" and not names_party:  # "Israeli tank shelling": Israel's
-                    c = next((m for m in c.children if m.dep_ in ("amod", "compound") and self.ctx.actor_at(m)), c)
-                    names_party = bool(self.ctx.actor_at(c))
-                if c.dep_ in ("poss", "compound", "amod") and names_party:
-                    if c.pos_ == "PRON" and doer is not None:
-                        continue  # "fundamentalists continued their hunger strike": the subject says who
-                    d.source.append(self._ref(c))
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "into"):
                     d.target += [r for p in map(self._party_token, c.children) if p is not None
                                  for r in self._party_or_beyond(p)]
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    d.source += [self._ref(p) for p in c.children if p.dep_ == "pobj"]
             head = stand_in.head
             if not d.source and doer is not None:
                 d.source += self._with_conjuncts(doer)
@@ -725,6 +749,8 @@ class EventExtractor:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
+        if passive and not any(r.actor for r in d.source) and self._violent(d.cameo):
+            d.source += self._doers_of_the_attack(tok)  # "were killed in an attack by rebels": the rebels
         if d.object_coded and not any(r.actor for r in d.target):
             d.target = [*self._parties_after(tok, ("for",)), *d.target]  # "issued arrest warrants for two men"
         if d.cameo.startswith("02") and not d.target and (wanted := _wanted_doer(tok)) is not None:
