@@ -1565,3 +1565,19 @@ def test_who_did_the_attack_a_casualty_was_suffered_in_did_the_killing(text: str
 def test_a_casualty_suffered_in_something_else_has_no_doer_from_it() -> None:
     assert _source_texts("The man was killed in his sleep by an unknown gunman.", "ASSAULT") == ["unknown gunman"]
     assert _source_texts("Two workers were killed in a fire at the factory owned by Unilever.", "ASSAULT") == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # UD-PETRARCH GSR validation, VERB_3; CAMEO.2.0 ADVISE: "- * (AGAINST TRAVEL) [160]"
+    ("The US State department has advised against travel to Tunisia after the museum shooting last week.", "160"),
+    ("Protesters pelted police with stones outside the parliament.", "182"),
+])
+def test_a_phrase_after_an_event_verb_can_name_the_act(text: str, code: str) -> None:
+    assert code in [e.cameo for e in record_of(text).events]
+
+
+def test_a_dictionary_phrase_does_not_make_an_everyday_verb_an_event() -> None:
+    # VOA: "applying for … visas" and "looking for a way" are no appeals or agreements
+    text = ("Now, those applying for business management visas can bypass the strict standards. "
+            "Analysts suggest Erdogan is looking for a way to turn that policy back.")
+    assert [e.trigger.text for e in record_of(text).events] == []

@@ -337,14 +337,21 @@ def parse_cameo_verbs(path: Path) -> dict[str, str]:
     return out
 
 
+PREP_PATTERN = re.compile(r"-\s+\*\s+\((AGAINST|ON|FOR|OVER|WITH|TO|FROM|IN|INTO|AT|ABOUT|OF)\s+"
+                          r"(?:(?:A|AN|THE)\s+)?(\{[A-Z' ]+\}|[A-Z][A-Z'-]*)\)\s*\[(\d{2,4})\]\s*$")
+"""A pattern that codes the verb by a prepositional phrase right after it: ``- * (FOR PEACE)
+[027]`` under CALL makes "called for peace" an appeal for peace. Kept as the object "for peace"."""
+
+
 def parse_cameo_objects(path: Path) -> dict[str, dict[str, str]]:
     """Verb -> {object noun -> CAMEO code} from the dictionary's ``- * OBJECT [code]`` patterns.
 
     A section (``--- LIFT [---] ---``) lists synonymous verbs, then patterns that code the verb
     by what it acts on: ``- * CURFEW [0813]`` under LIFT makes "lifted the curfew" an easing of
     a curfew, ``- * RALLY [141]`` under STAGE makes "staged a rally" a demonstration. Only
-    patterns whose object is one word or one ``{COMPOUND}`` right after the verb are kept;
-    patterns with prepositional conditions, synsets (``&WEAPON``) or actor slots are not.
+    patterns whose object is one word or one ``{COMPOUND}`` right after the verb, or one
+    preposition and such a word (:data:`PREP_PATTERN`, kept as "prep word"), are kept; patterns
+    with longer conditions, synsets (``&WEAPON``) or actor slots are not.
     """
     out: dict[str, dict[str, str]] = {}
     section_verbs: list[str] = []
@@ -366,6 +373,11 @@ def parse_cameo_objects(path: Path) -> dict[str, dict[str, str]]:
         if pat:
             obj = pat.group(1).strip("{}").lower()
             patterns.setdefault(obj, pat.group(2))
+            continue
+        by_prep = PREP_PATTERN.match(stripped)
+        if by_prep:  # "- * (AGAINST TRAVEL) [160]" under ADVISE: "advised against travel"
+            obj = by_prep.group(2).strip("{}").lower()
+            patterns.setdefault(f"{by_prep.group(1).lower()} {obj}", by_prep.group(3))
             continue
         if not stripped or stripped.startswith(("-", "&", "<", "!")):
             continue

@@ -324,6 +324,28 @@ class EventExtractor:
                     code = self.lex.object_code(verb, form, modifier)
                     if code is not None:
                         return code
+        return self._prepositional_code(tok, verbs) if lemma in self.lex.verbs else None
+
+    def _prepositional_code(self, tok: Token, verbs: list[str]) -> str | None:
+        """The CAMEO code of an event verb with the phrase after it, from the dictionary's verb
+        + preposition + noun patterns: "called for restraint" (025), "advised against travel"
+        (160), "pelted with stones" (182). Only a phrase hung on the verb itself, and only for
+        verbs that are events by themselves: the patterns also list everyday verbs ("applying for
+        visas", "looking for a way"), whose phrase is rarely the act."""
+        for prep in tok.children:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                modifier = next((c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")), None)
+                for verb in verbs:
+                    for form in (noun.lemma_.lower(), noun.lower_):
+                        code = self.lex.object_code(verb, f"{prep.lower_} {form}", None)
+                        if modifier and code is None:
+                            code = self.lex.object_code(verb, f"{prep.lower_} {modifier} {form}", None)
+                        if code is not None:
+                            return code
         return None
 
     def _exit_from_talks(self, tok: Token, lemma: str) -> str | None:
