@@ -228,20 +228,25 @@ class SqliteBackend:
             "UPDATE incident_mentions SET component_id = ?, incident_id = ? WHERE mention_key = ?",
             [(comp, inc, key) for key, (comp, inc) in sorted(membership.items()) if key not in new])
 
-    def members(self, incident: str) -> list[EventMention]:
-        rows = self._tuples("SELECT features FROM incident_mentions WHERE incident_id = ? ORDER BY mention_key",
-                            (incident,))
-        return [MENTIONS.decode(r[0]) for r in rows]
+    def members(self, incidents: Sequence[str]) -> dict[str, list[EventMention]]:
+        """The mentions of each incident, in key order; incidents without any are left out."""
+        out: dict[str, list[EventMention]] = {}
+        for chunk, marks in bound_chunks(sorted(set(incidents))):
+            for incident, features in self._tuples(
+                    f"SELECT incident_id, features FROM incident_mentions WHERE incident_id IN ({marks}) "
+                    f"ORDER BY incident_id, mention_key", chunk):
+                out.setdefault(incident, []).append(MENTIONS.decode(features))
+        return out
 
     def outlets(self, doc_ids: Iterable[str]) -> dict[str, list[Outlet]]:
         """Every place each document's text was seen, as outlets."""
         wanted = sorted(set(doc_ids))
         out: dict[str, list[Outlet]] = {doc_id: [] for doc_id in wanted}
         for chunk, marks in bound_chunks(wanted):
-            for r in self.conn.execute(
+            for doc_id, url, domain, source_name, published in self._tuples(
                     f"SELECT doc_id, url, domain, source_name, published FROM document_copies "
                     f"WHERE doc_id IN ({marks}) ORDER BY seen_at, rowid", chunk):
-                out[r[0]].append(Outlet(r[2] or r[3] or r[1] or r[0], r[4], r[1]))
+                out[doc_id].append(Outlet(domain or source_name or url or doc_id, published, url))
         return out
 
 
@@ -269,19 +274,28 @@ def refresh_document(conn: sqlite3.Connection, doc_id: str) -> None:
 
 
 def refresh(conn: sqlite3.Connection, incidents: Iterable[str]) -> None:
+    """Summarise ``incidents`` again from their stored members (and delete those left without
+    any): their members and the outlets of their documents are read in one query each, since a
+    batch of documents touches a few dozen incidents."""
+    wanted = sorted(set(incidents))
+    if not wanted:
+        return
     backend = SqliteBackend(conn)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for incident_id in sorted(incidents):
-        members = backend.members(incident_id)
-        if not members:
-            conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+    members = backend.members(wanted)
+    outlets = backend.outlets({m.doc_id for found in members.values() for m in found})
+    gone, rows = [], []
+    for incident_id in wanted:
+        found = members.get(incident_id)
+        if not found:
+            gone.append((incident_id,))
             continue
-        inc = summarise(incident_id, members, backend.outlets({m.doc_id for m in members}))
-        conn.execute(
-            "INSERT OR REPLACE INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (inc.id, inc.type, inc.status, inc.first_seen, inc.time, inc.place, inc.country, inc.lat, inc.lon,
-             len(inc.events), len(inc.documents), inc.sources, inc.independent_sources,
-             json.dumps(inc.to_dict(), ensure_ascii=False), now))
+        inc = summarise(incident_id, found, {doc_id: outlets[doc_id] for doc_id in {m.doc_id for m in found}})
+        rows.append((inc.id, inc.type, inc.status, inc.first_seen, inc.time, inc.place, inc.country, inc.lat,
+                     inc.lon, len(inc.events), len(inc.documents), inc.sources, inc.independent_sources,
+                     json.dumps(inc.to_dict(), ensure_ascii=False), now))
+    conn.executemany("DELETE FROM incidents WHERE id = ?", gone)
+    conn.executemany("INSERT OR REPLACE INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
