@@ -141,10 +141,14 @@ class IncidentClusterer:
             previous.update((key, (comp, inc)) for key, inc in incidents.items())
         links = sorted(set(links))
         membership: dict[str, tuple[str, str]] = {}
-        for keys in _components(list(everything), links):
+        components = _components(list(everything), links)
+        links_of: list[list[Link]] = [[] for _ in components]  # each link once, not once per component
+        where = {key: n for n, keys in enumerate(components) for key in keys}
+        for link in links:
+            links_of[where[link[0]]].append(link)
+        for keys, inside in zip(components, links_of, strict=True):
             comp = component_id(min(keys))
-            inside = set(keys)
-            for piece in partition([everything[k] for k in keys], [x for x in links if x[0] in inside]):
+            for piece in partition([everything[k] for k in keys], inside):
                 inc = incident_id(min(piece))
                 for k in piece:
                     membership[k] = (comp, inc)
