@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from eventwire.incidents.index import IncidentClusterer, MemoryBackend, _components, cluster
-from eventwire.incidents.linking import Probe, _may_score, may_score, mutual_links, probe, query_keys, score
+from eventwire.incidents.linking import (
+    Probe,
+    ProbeGroup,
+    _may_score,
+    may_score,
+    mutual_links,
+    probe,
+    query_keys,
+    score,
+)
 from eventwire.incidents.mentions import EventMention, Party
 from eventwire.ingest import ingest_items
 from eventwire.sources.raw import RawItem
@@ -73,6 +82,22 @@ def test_no_pair_that_may_not_score_would_have_scored() -> None:
                 skipped += 1
                 assert a.type != b.type or score(a, b) == 0.0, (a, b)
     assert skipped > 5000
+
+
+def test_a_group_of_probes_passes_what_one_of_its_probes_may_score_with() -> None:
+    rng = random.Random(8)
+    kept = turned_away = 0
+    for round_ in range(40):
+        group = [probe(random_mention(rng, f"n{round_}", f"e{j}")) for j in range(rng.randrange(1, 4))]
+        group = [replace(p, type="ASSAULT") for p in group]  # a group holds one type
+        stored = [(f"s{i}#e1", replace(probe(random_mention(rng, f"s{i}", "e1")), type="ASSAULT"))
+                  for i in range(30)]
+        merged = ProbeGroup.of(group)
+        expected = [(k, p) for k, p in stored if any(may_score(a, p) for a in group)]
+        assert merged.passing(stored) == expected
+        assert [merged.may_score(p) for _, p in stored] == [(k, p) in expected for k, p in stored]
+        kept, turned_away = kept + len(expected), turned_away + len(stored) - len(expected)
+    assert kept > 100 and turned_away > 100  # both sides of the check are exercised
 
 
 # --- the clusterer reads full features only where they can matter -----------------------------

@@ -194,8 +194,8 @@ class IncidentClusterer:
         groups = {kind: ProbeGroup.of(group) for kind, group in by_type.items()}
         wanted: list[list[tuple[str, Probe]]] = []
         for by_kind in self.backend.probes_of_documents(sorted(candidates)).values():
-            passing = [(key, p) for kind, group in groups.items() for key, p in by_kind.get(kind, ())
-                       if group.may_score(p)]
+            passing = [pair for kind, group in groups.items() if kind in by_kind
+                       for pair in group.passing(by_kind[kind])]
             if passing:
                 wanted.append(sorted(passing, key=_first) if len(groups) > 1 else passing)
         full = self.backend.mentions([key for passing in wanted for key, _ in passing])
