@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -129,6 +130,32 @@ def test_loading_twice_changes_nothing(corpus: Path, tmp_path: Path) -> None:
         again = load_run(store, out)
         assert (again.new, again.copies, again.unchanged) == (0, 0, 7)
         assert before == {t: store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in before}
+
+
+def test_a_record_the_store_refuses_is_an_error_and_the_rest_is_loaded(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(RunConfig(inputs=inputs(corpus), out=str(out)), progress=None)
+    # a record of the run that names one actor twice: SQLite refuses it (a unique key)
+    def with_actors(part: Path) -> bool:
+        texts = pq.read_table(part, columns=["record"]).column("record").to_pylist()
+        return any(json.loads(text)["actors"] for text in texts)
+
+    path = next(p for p in RunLayout(out).complete_files("documents") if with_actors(p))
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    broken = next(r for r in rows if json.loads(r["record"])["actors"])
+    record = json.loads(broken["record"])
+    record["actors"].append(record["actors"][0])
+    broken["record"] = json.dumps(record)
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
+    with Store(tmp_path / "s.db") as store:
+        report = load_run(store, out)
+        assert (report.read, report.new, report.copies) == (7, 5, 1)
+        assert report.errors == 2  # the malformed input line of the run, and the refused record
+        codes = [r[0] for r in store.conn.execute("SELECT code FROM errors ORDER BY code")]
+        assert "E402" in codes
+        assert not store.has(broken["id"]) and store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_load_refuses_a_folder_that_is_not_a_run(tmp_path: Path) -> None:

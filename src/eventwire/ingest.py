@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -94,11 +94,7 @@ def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published
         store.add_error(error)
 
     def save_waiting() -> None:
-        try:
-            saved: list[Record | ErrorRecord | None] = list(
-                store.save_many([(r, r.document.origin) for r in waiting]))
-        except sqlite3.IntegrityError:  # one record the store refuses must not take its batch along
-            saved = [_save_or_refuse(store, r) for r in waiting]
+        saved = save_batch(store, waiting)
         for record, stored in zip(waiting, saved, strict=True):
             if isinstance(stored, ErrorRecord):
                 failed(stored)
@@ -128,6 +124,17 @@ def ingest_items(store: Store, items: Iterable[RawItem | ErrorRecord], published
     # skipped before extraction (already stored) or stored concurrently: both are unchanged
     report.unchanged = report.read - report.new - report.failed - report.copies
     return report
+
+
+def save_batch(store: Store, records: Sequence[Record]) -> list[Record | ErrorRecord | None]:
+    """Store ``records`` in one transaction (:meth:`Store.save_many`); per record, what it
+    returned: the stored record, or None when its text was stored already. When the store
+    refuses one record, each is saved on its own and the refused one becomes an error record
+    (E402): one bad record must not take its batch along."""
+    try:
+        return list(store.save_many([(r, r.document.origin) for r in records]))
+    except sqlite3.IntegrityError:
+        return [_save_or_refuse(store, r) for r in records]
 
 
 def _save_or_refuse(store: Store, record: Record) -> Record | ErrorRecord | None:

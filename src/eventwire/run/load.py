@@ -2,8 +2,9 @@
 
 Loading is idempotent: a document already stored is recorded as another place its text was
 seen (a copy), never stored twice, so loading the same run again changes nothing. Near-
-duplicates and incidents are computed here, by the store, as each record arrives: they need
-the whole store, which the run's workers do not have. Only complete parts are read.
+duplicates and incidents are computed here, by the store, as the records arrive (in batches of
+``SAVE_BATCH``, one transaction each, as ``ingest`` stores them): they need the whole store,
+which the run's workers do not have. Only complete parts are read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from eventwire.errors import UsageError
+from eventwire.ingest import SAVE_BATCH, save_batch
 from eventwire.record import ErrorRecord, Record
 from eventwire.run.layout import RunLayout
 from eventwire.store import Store
@@ -42,16 +44,34 @@ def load_run(store: Store, root: str | Path) -> LoadReport:
     if not (layout.root / "_parts").is_dir():
         raise UsageError(f"{root} holds no run output (no _parts folder)")
     report = LoadReport(shards=layout.shard_ids())
+    waiting: list[Record] = []
+
+    def copy_seen(record: Record) -> None:
+        added = store.add_copy(record.document, record.document.origin)
+        report.copies += added
+        report.unchanged += not added
+
+    def save_waiting() -> None:
+        for record, stored in zip(waiting, save_batch(store, waiting), strict=True):
+            if isinstance(stored, ErrorRecord):
+                report.errors += 1
+                store.add_error(stored)
+            elif stored is not None:
+                report.new += 1
+            else:  # an equal text earlier in the batch, or another writer meanwhile
+                copy_seen(record)
+        waiting.clear()
+
     for row in _rows(layout, "documents", ["id", "origin", "record"]):
         report.read += 1
         record = Record.from_dict(json.loads(str(row["record"])))
         if store.has(record.document.id):
-            added = store.add_copy(record.document, record.document.origin)
-            report.copies += added
-            report.unchanged += not added
+            copy_seen(record)
             continue
-        stored = store.save(record, record.document.origin)
-        report.new += stored is not None
+        waiting.append(record)  # stored in batches, as ingest stores them: one commit per batch
+        if len(waiting) >= SAVE_BATCH:
+            save_waiting()
+    save_waiting()
     for row in _rows(layout, "errors", ["item", "stage", "code", "message", "document_id"]):
         report.errors += 1
         store.add_error(ErrorRecord(item=str(row["item"]), stage=str(row["stage"]), code=str(row["code"]),
