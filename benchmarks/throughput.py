@@ -2,7 +2,7 @@
 """Words per second of the full eventwire pipeline against spaCy alone, and how ingest scales.
 
     python benchmarks/throughput.py [--data ../shared/data] [--limit N] [--repeat R]
-                                    [--processes 1,2] [--scale 1000,10000]
+                                    [--processes 1,2] [--scale 1000,10000] [--turn 2000]
 
 **Speed against spaCy** (``--processes``): for each process count, spaCy alone (``nlp.pipe``
 over the raw story texts) and eventwire (clean + parse + extract over the same stories, same
@@ -18,9 +18,11 @@ documents into a fresh store with ``ingest_items`` (what ``eventwire ingest`` ru
 ingests the same documents again (all unchanged). The documents are passages of 4 sentences cut
 from the VOA stories and the FA-KES articles (878 real articles): first the passages that do not
 overlap, then the same articles cut at shifted sentence boundaries, then, past those, the passages
-again with a "This is copy k of the passage." sentence. The smallest size runs again after the
-largest, and the growth compares the largest with the mean of those two runs (the machine's
-speed drifts over the minutes the largest takes). Short passages keep a 10,000-document
+again with a "This is copy k of the passage." sentence. The machine's speed drifts by up to
+15% over the minutes the largest size takes, so the smallest size runs before it, during it
+(the largest pauses every ``--turn`` documents, 2,000 by default, while a fresh child ingests
+the smallest size) and after it, and the growth compares the largest with the mean of all
+those runs. Short passages keep a 10,000-document
 run within minutes and make the per-document costs that could grow with the store (duplicate index, incident linking,
 SQLite indexes) a larger share of the total. Printed per size: wall and CPU seconds per document
 (model loading excluded), the time spent saving, the first and the last 1,000 documents' cost,
@@ -246,16 +248,42 @@ class TimedStore(Store):
             self.save_s += time.perf_counter() - start
 
 
-def stamped(items: Iterator[RawItem], stamps: list[tuple[float, float]], store: TimedStore) -> Iterator[RawItem]:
-    """The items, with the clock and the store's saving time read before every :data:`WINDOW`-th is handed on."""
+@dataclass
+class PausingClock:
+    """Wall-clock seconds that leave out the pauses (:meth:`pause`): the largest scale run stops
+    every ``turn`` documents while the parent runs the smallest size in another process, so that
+    both sizes are measured across the same minutes of the machine's drifting speed."""
+
+    turn: int = 0
+    paused: float = 0.0
+
+    def __call__(self) -> float:
+        return time.perf_counter() - self.paused
+
+    def pause(self, done: int) -> None:
+        """Tell the parent (a "TURN n" line on stdout) and wait for its "go" on stdin."""
+        start = time.perf_counter()
+        print(f"TURN {done}", flush=True)
+        if not sys.stdin.readline():
+            raise RuntimeError("the parent closed the turn channel")
+        self.paused += time.perf_counter() - start
+
+
+def stamped(items: Iterator[RawItem], stamps: list[tuple[float, float]], store: TimedStore,
+            clock: PausingClock) -> Iterator[RawItem]:
+    """The items, with the clock and the store's saving time read before every :data:`WINDOW`-th
+    is handed on, and a pause every ``clock.turn`` items."""
     for n, item in enumerate(items):
+        if clock.turn and n and n % clock.turn == 0:
+            clock.pause(n)
         if n % WINDOW == 0:
-            stamps.append((time.perf_counter(), store.save_s))
+            stamps.append((clock(), store.save_s))
         yield item
 
 
-def ingest_child(data: Path, count: int) -> dict[str, Any]:
-    """Run in a fresh process: ingest ``count`` passages, then the same again; report as a dict."""
+def ingest_child(data: Path, count: int, turn: int = 0) -> dict[str, Any]:
+    """Run in a fresh process: ingest ``count`` passages, then the same again; report as a dict.
+    With ``turn``, pause every ``turn`` passages (:class:`PausingClock`); pauses are not timed."""
     _warm_worker()
     baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,10 +291,11 @@ def ingest_child(data: Path, count: int) -> dict[str, Any]:
         store = TimedStore(path)
         try:
             stamps: list[tuple[float, float]] = []
-            wall, cpu = time.perf_counter(), time.process_time()
-            first = ingest_items(store, stamped(passages(data, count), stamps, store))
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            stamps.append((time.perf_counter(), store.save_s))
+            clock = PausingClock(turn)
+            wall, cpu = clock(), time.process_time()
+            first = ingest_items(store, stamped(passages(data, count), stamps, store, clock))
+            wall, cpu = clock() - wall, time.process_time() - cpu
+            stamps.append((clock(), store.save_s))
             peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             again_s = time.perf_counter()
             second = ingest_items(store, passages(data, count))
@@ -291,31 +320,66 @@ def ingest_child(data: Path, count: int) -> dict[str, Any]:
             store.close()
 
 
+def _child(data: Path, count: int, turn: int = 0) -> list[str]:
+    return [sys.executable, __file__, "--data", str(data), "--child-ingest", str(count), "--turn", str(turn)]
+
+
 def _ingest_run(data: Path, count: int) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--data", str(data), "--child-ingest", str(count)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(_child(data, count), capture_output=True, text=True, check=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def scale(data: Path, sizes: list[int]) -> list[dict[str, Any]]:
-    """One ingest run per size, then the smallest again: the machine's speed drifts over the
-    minutes the largest run takes, and the two runs of the smallest size bracket it."""
-    rows = [_ingest_run(data, count) for count in sizes]
+def _interleaved_run(data: Path, count: int, reference: int, turn: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Ingest ``count`` passages in a child that pauses every ``turn`` of them; during each pause,
+    a fresh ingest of ``reference`` passages in another child. Returns (the large run, the
+    reference runs made during it)."""
+    during: list[dict[str, Any]] = []
+    last = ""
+    with tempfile.TemporaryFile(mode="w+") as errors, subprocess.Popen(
+            _child(data, count, turn), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors,
+            text=True) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("TURN "):
+                during.append(_ingest_run(data, reference) | {"during": int(line.split()[1])})
+                proc.stdin.write("go\n")
+                proc.stdin.flush()
+            elif line.strip():
+                last = line
+        proc.stdin.close()
+        if proc.wait() != 0:
+            errors.seek(0)
+            raise RuntimeError(f"the {count:,}-document ingest failed:\n{errors.read()[-2000:]}")
+    return dict(json.loads(last)), during
+
+
+def scale(data: Path, sizes: list[int], turn: int = 2000) -> list[dict[str, Any]]:
+    """One ingest run per size. The largest pauses every ``turn`` documents for a run of the
+    smallest size, and the smallest runs before it and again after it: the machine's speed drifts
+    by up to 15% over the minutes the largest takes, and these runs of the smallest size are
+    spread over the same minutes."""
+    sizes = sorted(set(sizes))
+    rows = [_ingest_run(data, count) for count in sizes[:-1]]
     if len(sizes) > 1:
-        rows.append(_ingest_run(data, sizes[0]) | {"again": True})
+        largest, during = _interleaved_run(data, sizes[-1], sizes[0], turn)
+        rows += [largest, *during, _ingest_run(data, sizes[0]) | {"again": True}]
+    else:
+        rows.append(_ingest_run(data, sizes[0]))
     print(f"\nscale: fresh process and store per size; documents are 4-sentence passages "
           f"({rows[0]['words'] / rows[0]['documents']:.0f} words each on average)")
     print(f"{'documents':>9} {'ms/doc':>7} {'cpu ms/doc':>10} {'save ms':>8} {'first 1k':>8} {'last 1k':>8} "
           f"{'peak MB':>8} {'db MB':>6} {'re-ingest s':>11} {'speedup':>8}")
     for r in rows:
+        when = "  (again)" if r.get("again") else f"  (during, after {r['during']:,})" if "during" in r else ""
         print(f"{r['documents']:>9,} {r['ms_per_document']:>7.1f} {r['cpu_ms_per_document']:>10.1f} "
               f"{r['save_ms_per_document']:>8.1f} {r['first_window_ms_per_document']:>8.1f} "
               f"{r['last_window_ms_per_document']:>8.1f} {r['peak_rss_mb']:>8} {r['database_mb']:>6} "
-              f"{r['reingest_s']:>11.2f} {r['reingest_speedup']:>7.0f}x" + ("  (again)" if r.get("again") else ""))
+              f"{r['reingest_s']:>11.2f} {r['reingest_speedup']:>7.0f}x" + when)
     if len(rows) > 1:
         wall, cpu = growth(rows)
         largest = max(rows, key=lambda r: int(r["documents"]))
-        print(f"cost per document at {largest['documents']:,} / at {rows[0]['documents']:,} (mean of its two runs): "
+        smallest = [r for r in rows if r["documents"] == sizes[0]]
+        print(f"cost per document at {largest['documents']:,} / at {sizes[0]:,} (mean of its {len(smallest)} runs): "
               f"{wall:.3f} wall, {cpu:.3f} CPU (target <= 1.10)")
     return rows
 
@@ -337,19 +401,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="the VOA stories this many times (made distinct)")
     ap.add_argument("--processes", default="1,2", help="process counts to compare with spaCy, e.g. 1,2")
     ap.add_argument("--scale", default="1000,10000", help="corpus sizes of the ingest runs ('0': none)")
+    ap.add_argument("--turn", type=int, default=2000,
+                    help="the largest scale run pauses every N documents for a run of the smallest size")
     ap.add_argument("--child-ingest", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not (args.data / "corpora" / "voa" / "voa_stories.jsonl").exists():
         print(f"corpus not found under {args.data} (pass --data DIR)", file=sys.stderr)
         return 2
     if args.child_ingest:
-        print(json.dumps(ingest_child(args.data, args.child_ingest)))
+        print(json.dumps(ingest_child(args.data, args.child_ingest, args.turn)))
         return 0
     counts = [int(n) for n in args.processes.split(",") if n.strip()]
     sizes = [int(n) for n in args.scale.split(",") if int(n)]
     result: dict[str, Any] = {"speed": speed(args.data, args.repeat, args.limit, counts)}
     if sizes:
-        result["scale"] = scale(args.data, sizes)
+        result["scale"] = scale(args.data, sizes, args.turn)
         if len(sizes) > 1:
             result["cost_growth"] = growth(result["scale"])[0]
     one = [r for r in result["speed"] if r["processes"] == 1]

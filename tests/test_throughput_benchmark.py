@@ -53,7 +53,8 @@ def test_repeats_of_the_stories_are_distinct_after_cleaning() -> None:
 
 
 def test_speed_and_scale_figures(small_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--data", str(small_data), "--limit", "2", "--processes", "1,2", "--scale", "12,24"]) == 0
+    assert main(["--data", str(small_data), "--limit", "2", "--processes", "1,2", "--scale", "24,12",
+                 "--turn", "8"]) == 0
     out = capsys.readouterr().out
     figures = json.loads(out.strip().splitlines()[-1])
     one, two = figures["speed"]
@@ -61,17 +62,19 @@ def test_speed_and_scale_figures(small_data: Path, capsys: pytest.CaptureFixture
     assert one["records"] == two["records"] == one["documents"] == 2
     assert 0 < one["ratio_with_store"] < one["ratio"]  # storing costs something on top
     assert one["store_ms_per_document"] > 0
-    small, large, again = figures["scale"]
+    small, large, after_8, after_16, again = figures["scale"]
     assert again["again"] and "again" not in small  # the smallest size once more, after the largest
-    for run, size in ((small, 12), (large, 24), (again, 12)):
+    assert (after_8["during"], after_16["during"]) == (8, 16)  # ... and while the largest paused
+    for run, size in ((small, 12), (large, 24), (after_8, 12), (after_16, 12), (again, 12)):
         assert run["documents"] == run["new"] == run["reingest_unchanged"] == size
         assert run["failed"] == 0
         assert run["reingest_speedup"] > 1  # nothing extracted the second time
         assert 0 < run["save_ms_per_document"] < run["ms_per_document"]
         assert run["peak_rss_mb"] >= run["rss_after_start_up_mb"] > 0
-    base = (small["ms_per_document"] + again["ms_per_document"]) / 2
+    base = sum(r["ms_per_document"] for r in (small, after_8, after_16, again)) / 4
     assert figures["cost_growth"] == pytest.approx(large["ms_per_document"] / base, abs=0.01)
-    assert "re-ingest" in out and "spaCy alone" in out
+    assert large["wall_s"] < sum(r["wall_s"] for r in (small, after_8, after_16, again))  # pauses not timed
+    assert "re-ingest" in out and "spaCy alone" in out and "(during, after 8)" in out
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
