@@ -28,7 +28,7 @@ from events import (
 
 FLOORS = {
     "plover_gsr": {"macro_f1": 0.75, "source_accuracy": 0.82, "target_accuracy": 0.80, "sentence_detection_f1": 0.97},
-    "ud_petrarch_gsr": {"macro_f1": 0.63, "source_accuracy": 0.89, "target_accuracy": 0.93, "triple_accuracy": 0.64},
+    "ud_petrarch_gsr": {"macro_f1": 0.65, "source_accuracy": 0.89, "target_accuracy": 0.93, "triple_accuracy": 0.65},
 }
 
 

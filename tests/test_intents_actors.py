@@ -1581,3 +1581,28 @@ def test_a_dictionary_phrase_does_not_make_an_everyday_verb_an_event() -> None:
     text = ("Now, those applying for business management visas can bypass the strict standards. "
             "Analysts suggest Erdogan is looking for a way to turn that policy back.")
     assert [e.trigger.text for e in record_of(text).events] == []
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    # UD-PETRARCH GSR validation, PASSIVE_4
+    ("Obama faces pressure from Congress to help Iran.", "100", ["Congress"], ["Obama"]),
+    ("The prime minister came under pressure from opposition parties to resign.", "100",
+     ["opposition parties"], ["prime minister"]),
+    ("He faced calls from lawmakers to step down.", "020", ["lawmakers"], ["He"]),
+])
+def test_pressure_faced_from_a_party_is_its_demand(text: str, code: str, source: list[str],
+                                                   target: list[str]) -> None:
+    event = next(e for e in record_of(text).events if e.type == "REQUEST")
+    assert event.cameo == code
+    assert [s.text for s in event.source] == source and [t.text for t in event.target] == target
+
+
+def test_pressure_with_nobody_pressed_is_no_event() -> None:
+    assert [e.type for e in record_of("The pressure from Washington was intense.").events] == []
+    assert types("Obama faces pressure to help Iran.") == [("AID", "070")]  # no one who presses: no demand
+
+
+def test_a_body_named_by_its_role_is_no_place() -> None:
+    r = record_of("Obama faces pressure from Congress to help Iran.")
+    assert [(a.name, a.sector) for a in r.actors if a.name == "Congress"] == [("Congress", ("LEG",))]
+    assert not [p for p in r.places if p.name == "Congress"]  # not the town in Arizona

@@ -147,6 +147,9 @@ class Draft:
     carrier: Token | None = None
     """For an act named by the manner of another ("massed in protest"): the verb it qualifies,
     whose subject does it."""
+    pressed: bool = False
+    """Pressure told from the side of the one pressed ("faces pressure from Congress to"): the
+    party after "from" presses, the subject of :attr:`carrier` is pressed."""
 
     @property
     def stand_in(self) -> Token:
@@ -314,6 +317,12 @@ class ArgumentFinder:
 
     def _fill_args(self, d: Draft) -> None:
         tok = d.trigger
+        if d.pressed and d.carrier is not None:
+            d.source += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                         for p in c.children if p.dep_ == "pobj" for r in self._with_conjuncts(p)]
+            pressed = self._subject(d.carrier)
+            d.target += self._with_conjuncts(pressed) if pressed is not None else []
+            return
         if d.nominal:
             stand_in = d.stand_in  # "provided 700 tons of aid": the measure stands for the act
             carried = stand_in.dep_ == "dobj" or d.carrier is not None

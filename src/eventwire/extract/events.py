@@ -44,6 +44,8 @@ LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "hold", "begin", "resume",
                "lead", "send", "issue", "express", "voice", "tweet"}
 EXIT_VERBS = {"leave", "quit", "abandon", "exit", "boycott", "suspend", "halt", "withdraw",
               "walk", "pull", "end", "stop"}
+PRESSURE_NOUNS = {"pressure": "100", "demand": "100", "demands": "100", "call": "020", "calls": "020"}
+"""Nouns of "faces pressure from X", "came under pressure from X": X's demand (or appeal)."""
 IN_MANNER = {"protest": "140", "support": "050", "solidarity": "050"}
 """Nouns of "in protest", "in support of", "in solidarity with": the manner makes the act."""
 CONSULT_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "summit",
@@ -340,7 +342,7 @@ class EventExtractor(ArgumentFinder):
         return "042"
 
     def _noun_draft(self, tok: Token) -> Draft | None:
-        manner = self._manner_draft(tok)
+        manner = self._manner_draft(tok) or self._pressure_draft(tok)
         if manner is not None:
             return manner
         word = tok.lower_
@@ -378,6 +380,21 @@ class EventExtractor(ArgumentFinder):
         has_on = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in tok.children)
         if has_on and tok.dep_ in ("ROOT", "appos", "attr", "dobj", "conj"):
             return Draft(trigger=tok, cameo=code, nominal=True)
+        return None
+
+    def _pressure_draft(self, tok: Token) -> Draft | None:
+        """Pressure someone faces or comes under from a party is that party's demand on them
+        ("Obama faces pressure from Congress to help Iran": 100, Congress to Obama); calls they
+        face are an appeal (020). What it presses for is its goal, not an act of its own."""
+        code = PRESSURE_NOUNS.get(tok.lower_)
+        if code is None or not any(c.dep_ == "prep" and c.lower_ == "from" and
+                                   any(p.dep_ == "pobj" for p in c.children) for c in tok.children):
+            return None
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ("face", "feel"):
+            return Draft(trigger=tok, cameo=code, nominal=True, carrier=head, pressed=True)
+        if tok.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            return Draft(trigger=tok, cameo=code, nominal=True, carrier=head.head, pressed=True)  # "came under"
         return None
 
     def _manner_draft(self, tok: Token) -> Draft | None:

@@ -270,6 +270,8 @@ def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
         return False
     if named_actors().lookup(text, None) is not None or countries().demonym(text):
         return False
+    if text.lower() in agents():
+        return False  # a body named by its role ("pressure from Congress"), not the town of Congress, Arizona
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in LOCATIVE_PREPS:
         return True
