@@ -1602,7 +1602,7 @@ def test_pressure_with_nobody_pressed_is_no_event() -> None:
     assert types("Obama faces pressure to help Iran.") == [("AID", "070")]  # no one who presses: no demand
 
 
-def test_a_body_named_by_its_role_is_no_place() -> None:
+def test_a_legislature_named_by_its_role_is_no_place() -> None:
     r = record_of("Obama faces pressure from Congress to help Iran.")
     assert [(a.name, a.sector) for a in r.actors if a.name == "Congress"] == [("Congress", ("LEG",))]
     assert not [p for p in r.places if p.name == "Congress"]  # not the town in Arizona

@@ -270,8 +270,9 @@ def _misread_place(doc: Doc, start: int, end: int, text: str) -> bool:
         return False
     if named_actors().lookup(text, None) is not None or countries().demonym(text):
         return False
-    if text.lower() in agents():
-        return False  # a body named by its role ("pressure from Congress"), not the town of Congress, Arizona
+    if "LEG" in agents().get(text.lower(), ()):
+        return False  # a legislature named by its role ("pressure from Congress"), not Congress, Arizona
+        # (other role words are towns often enough: "in Mission", Texas)
     before = doc[start - 1].lower_ if start > 0 else ""
     if before in LOCATIVE_PREPS:
         return True
