@@ -272,10 +272,7 @@ class ProbeGroup:
 
     def may_score(self, b: Probe) -> bool:
         """Whether :func:`may_score` holds for ``b`` and some probe of the group."""
-        if not (len(self.terms & b.terms) >= MIN_SHARED_TERMS or b.place in self.places
-                or (not self.sources.isdisjoint(b.sources) and not self.targets.isdisjoint(b.targets))):
-            return False
-        return any(may_score(a, b) for a in self.probes)
+        return bool(self.passing([("", b)]))
 
     def passing(self, stored: Sequence[tuple[str, Probe]]) -> list[tuple[str, Probe]]:
         """The (key, probe) pairs of ``stored`` for which :meth:`may_score` holds. One loop

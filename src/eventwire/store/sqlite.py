@@ -183,7 +183,7 @@ class Store:
         in the same transaction as the document, so a crash cannot leave one without the other.
         A locked database is waited for and retried (:meth:`_retrying`).
         """
-        return self._retrying(lambda: self._save_once(record, origin))
+        return self.save_many([(record, origin)])[0]
 
     def save_many(self, records: Sequence[tuple[Record, str | None]]) -> list[Record | None]:
         """:meth:`save` for several (record, origin) pairs in one transaction.
@@ -201,13 +201,6 @@ class Store:
                 incidents.add_records(self.conn, [r for r in saved if r is not None])
                 return saved
         return self._retrying(once)
-
-    def _save_once(self, record: Record, origin: str | None) -> Record | None:
-        with self.conn:
-            saved = self._save_in_transaction(record, origin)
-            if saved is not None:
-                incidents.add_record(self.conn, saved)
-            return saved
 
     def _save_in_transaction(self, record: Record, origin: str | None) -> Record | None:
         """Store one record's document, rows and actors inside the caller's transaction; the
