@@ -372,6 +372,25 @@ def test_a_role_placed_in_a_country_is_that_country_s(text: str, role: str, coun
     assert any(a.name == role and a.country == country for a in r.actors)
 
 
+@pytest.mark.parametrize(("text", "name", "sector"), [
+    # MEANTIME (NewsReader) airbus corpus, 51682: the small model tags "Airlines" NNP here
+    ("Singapore Airlines says that it will be compensated by Airbus for the additional delay.",
+     "Singapore Airlines", "BUS"),
+    # UD-PETRARCH GSR validation, TEST_1: the target of the downing is a business
+    ("The Malaysia Airlines Boeing 777 flight MH17 was blown up over Eastern Ukraine.", "Malaysia Airlines", "BUS"),
+])
+def test_the_plural_head_of_a_name_is_read_as_its_role_word(text: str, name: str, sector: str) -> None:
+    actor = next(a for a in record_of(text).actors if a.name == name)
+    assert sector in actor.sector
+
+
+def test_a_name_whose_head_is_no_role_word_gets_no_sector_from_it() -> None:
+    # "Airbus" ends in "s" but "airbu" is no role word; "United States" stays a government
+    r = record_of("Singapore Airlines says that it will be compensated by Airbus, the United States said.")
+    assert next(a for a in r.actors if a.name == "Airbus").sector == ()
+    assert next(a for a in r.actors if a.country == "USA").sector[0] == "GOV"
+
+
 def test_a_bare_role_is_still_not_an_actor() -> None:
     assert not any(a.name == "rebels" for a in record_of("The rebels rejected the plan on Friday.").actors)
 

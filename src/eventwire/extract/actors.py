@@ -55,6 +55,18 @@ class ActorDraft:
     igo: bool = False
 
 
+def singular_of(token: Token) -> str:
+    """The singular of a word, for looking it up among role words. The lemmatiser leaves
+    proper nouns as they are, so their plural ending is taken off here: "Malaysia
+    Airlines" is an airline, "Syrian Democratic Forces" a force."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma != token.lower_:
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    return lemma[:-1] if lemma.endswith("s") and not lemma.endswith("ss") else lemma
+
+
 def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().strip(",") in PERSON_TITLES:
@@ -327,7 +339,7 @@ class ActorBuilder:
                 d.countries[iso] += 1
         if m.label == "PERSON":
             self._read_person_context(d, m, lowered)
-        lemmas = [t.lemma_.lower() for t in words]
+        lemmas = [singular_of(t) for t in words]
         silent: set[int] = set()  # words of a title that names no sector ("Secretary General")
         for n in (2, 1):
             for k in range(len(lowered) - n + 1):
