@@ -391,6 +391,53 @@ def test_a_name_whose_head_is_no_role_word_gets_no_sector_from_it() -> None:
     assert next(a for a in r.actors if a.country == "USA").sector[0] == "GOV"
 
 
+def _source_countries(text: str, kind: str) -> set[str | None]:
+    r = record_of(text)
+    country = {a.id: a.country for a in r.actors}
+    return {country.get(ref.actor or "") for e in r.events if e.type == kind for ref in e.source}
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # UD-PETRARCH GSR validation, AFP0808020937_1
+    ("US and British activists staged a dramatic protest in Beijing on Wednesday, scaling a pole and "
+     "unfurling giant 'Free Tibet' banners close to the stadium.", "PROTEST", {"USA", "GBR"}),
+    # PLOVER GSR (CAMEO file): the parser hangs "Romanian" on "Hungarian" as a conjunct
+    ("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate "
+     "to encourage Romanian refugees in Hungary to return home.", "AGREE", {"HUN", "ROU"}),
+    # VOA 7677701 (a quoted ambassador; the country is named by its initials)
+    ("Last week, Russian and DPRK leaders signed a treaty on strategic partnership.", "SUPPORT", {"RUS", "PRK"}),
+])
+def test_a_role_shared_by_joined_nationalities_is_each_ones(text: str, kind: str, expected: set[str]) -> None:
+    assert _source_countries(text, kind) == expected
+
+
+def test_the_whole_phrase_of_joined_nationalities_keeps_the_first() -> None:
+    # PLOVER GSR (CAMEO file): a target phrase; the later nationality is an actor of its own
+    r = record_of("The Red Cross operating in Iraq said US and British forces must ensure security to allow "
+                  "emergency water, food, and medical supplies to reach the needy.")
+    by_name = {a.name: a for a in r.actors}
+    assert by_name["US and British forces"].country == "USA"
+    assert by_name["British forces"].country == "GBR" and "MIL" in by_name["British forces"].sector
+    targets = {ref.text for e in r.events for ref in e.target}
+    assert {"US and British forces", "British forces"} <= targets
+
+
+def test_a_later_nationality_is_no_antecedent_of_its_own() -> None:
+    # VOA 6203091: "its" is never the French half of "the Turkish and French leaders"
+    r = record_of("It was not long ago that the Turkish and French leaders had been exchanging angry barbs, "
+                  "with Erdogan at one point suggesting Macron needed mental health treatment, prompting "
+                  "France to recall its ambassador temporarily.")
+    recall = next(e for e in r.events if e.trigger.text == "recall")
+    french = next(a.id for a in r.actors if a.name == "French leaders")
+    assert french not in {ref.actor for ref in recall.target}
+
+
+def test_a_single_nationality_makes_no_second_actor() -> None:
+    # PLOVER GSR: one nationality, one actor; a country listed elsewhere in the sentence is no co-national
+    r = record_of("Ivory Coast rebels on Friday again rejected a Senegalese peace plan.")
+    assert [a.name for a in r.actors if a.name.endswith("rebels")] == ["Ivory Coast rebels"]
+
+
 def test_a_bare_role_is_still_not_an_actor() -> None:
     assert not any(a.name == "rebels" for a in record_of("The rebels rejected the plan on Friday.").actors)
 

@@ -23,6 +23,7 @@ from eventwire.extract.mentions import (
     PERSON_TITLES,
     TRAVELLING_SECTORS,
     Mention,
+    co_nationals,
     country_of_place,
     left_context,
     place_country,
@@ -291,14 +292,20 @@ class ActorBuilder:
             seat_country, seat_sector = SEATS_OF_POWER[text_key]
             d.countries[seat_country] += 3
             d.sectors[seat_sector] += 2
+        if m.co_national:
+            words = list(self.doc[m.start:m.end])  # "British activists": not the "US and" before it
+            lowered = [t.lower_ for t in words]
         paired = two_word_countries(words)  # "South Korean army officers"
+        later = {t.i for t in co_nationals(self.doc[m.start:m.end])} if m.role else set()
+        later |= {t + 1 for t in later if paired.get(t + 1) == paired.get(t, "")}  # "… and South Korean"
+        paired = {t: iso for t, iso in paired.items() if t not in later}
         for pair_iso in dict.fromkeys(paired.values()):
             d.countries[pair_iso] += 1
         for t in words:
             if t.i > 1 and self.doc[t.i - 1].text == "-" and self.doc[t.i - 2].lower_ in ("anti", "pro"):
                 continue  # "an anti-Syria journalist", "pro-Russia rebels": not that country's
-            if t.i in paired:
-                continue
+            if t.i in paired or t.i in later:
+                continue  # (a later nationality of a shared role is its own actor's)
             iso = (c.by_demonym.get(t.lower_) or (c.demonym(t.lower_) if t.ent_type_ == "NORP" else None)
                    or (c.by_name.get(t.lower_) if t.ent_type_ in ("GPE", "NORP", "ORG") else None))
             # (the small model tags some countries as organisations: "Belarus's rulers")

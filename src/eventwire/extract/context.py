@@ -38,11 +38,30 @@ class DocContext:
     quote_speakers: list[tuple[int, int, str | None]] = field(default_factory=list)
     """(start_char, end_char, actor id) of direct quotes, to resolve "we" inside them."""
 
+    co_nationals: dict[tuple[int, int], list[ActorRef]] = field(default_factory=dict)
+    """(start_char, end_char) of a role phrase naming several nationalities -> the actors of its
+    later ones ("US and British activists" -> "British activists")."""
+
     def __post_init__(self) -> None:
         for i, m in enumerate(self.mentions):
             for t in range(m.start, m.end):
                 self.token_mention.setdefault(t, i)
         self.actor_by_id = {a.id: a for a in self.actors}
+        for i, m in enumerate(self.mentions):
+            whole = self.token_mention.get(m.end - 1)
+            if m.co_national and i in self.mention_actor and whole is not None and whole != i:
+                owner = self.mentions[whole]
+                self.co_nationals.setdefault((owner.start_char, owner.end_char), []).append(
+                    ActorRef(actor=self.mention_actor[i], text=m.text, start=m.start_char, end=m.end_char))
+
+    def with_co_nationals(self, refs: list[ActorRef]) -> list[ActorRef]:
+        """``refs`` with the later nationalities of any shared role among them: the source of
+        "US and British activists staged a protest" is the US activists and the British ones."""
+        out = []
+        for ref in refs:
+            out.append(ref)
+            out += [r for r in self.co_nationals.get((ref.start, ref.end), ()) if r not in refs]
+        return out
 
     @cached_property
     def quotes(self) -> list[Quote]:
@@ -119,7 +138,7 @@ class DocContext:
             if m.start_char >= head.idx:
                 break
             actor = self.mention_actor.get(i)
-            if actor and self.actor_by_id[actor].name.lower().split()[-1] == word:
+            if actor and not m.co_national and self.actor_by_id[actor].name.lower().split()[-1] == word:
                 best = actor
         return best
 
@@ -143,8 +162,8 @@ class DocContext:
             if own_quote is None and self.quote_around(m.start_char) is not None:
                 continue  # '"… The #PNH is instructed …," he tweeted': not someone the quotation names
             actor_id = self.mention_actor.get(i)
-            if not actor_id:
-                continue
+            if not actor_id or m.co_national:
+                continue  # (a later nationality of a shared role is picked up with the whole phrase)
             if (self.actor_by_id[actor_id].kind == "person") != want_person:
                 continue
             if token.idx - m.start_char > 1500:

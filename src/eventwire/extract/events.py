@@ -622,6 +622,7 @@ class EventExtractor(ArgumentFinder):
             # a material act with no named party falls on the country where it is done: "eased
             # emergency measures in Montenegro", "arrived in Amman", "dispatched inspectors to Iran"
             target = self._scene_country(tok) or target
+        source, target = self.ctx.with_co_nationals(source), self.ctx.with_co_nationals(target)
         return Event(
             id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,

@@ -51,6 +51,9 @@ class Mention:
     label: str
     role: bool = False
     """True for a role noun phrase found by rule rather than by NER."""
+    co_national: bool = False
+    """A later nationality of a role shared by several: "British activists" in "US and British
+    activists". It overlaps the whole phrase, which keeps the first nationality."""
     homeless: bool = False
     """A role of people that says nobody's ("demonstrators", "rebels"): an actor only of the
     place its sentence sets a scene in, or of the country the story is about, when there is one
@@ -176,6 +179,29 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
                            role=True, homeless=homeless))
+        for other in co_nationals(doc[start:end]):  # "US and British activists": British ones too
+            part = doc[other.i:end]
+            out.append(Mention(other.i, end, part.start_char, part.end_char, part.text, "ROLE",
+                               role=True, co_national=True))
+    return out
+
+
+def co_nationals(phrase: Span) -> list[Token]:
+    """The first words of the later nationalities of a role phrase that names several joined by
+    "and" or a comma ("US and British activists", "Chinese, Russian and Iranian officials", "US
+    and South Korean troops"): the role is each one's."""
+    doc = phrase.doc
+    pairs = two_word_countries(phrase)
+    out = []
+    for t in phrase[:-1]:
+        if not (_is_country_word(t) or t.i in pairs) or (t.i - 1 in pairs and pairs[t.i - 1] == pairs.get(t.i)):
+            continue  # (the second word of "South Korean" is part of the first)
+        before = doc[t.i - 1] if t.i > phrase.start else None
+        joined = t.dep_ == "conj" and phrase.start <= t.head.i < t.i and _is_country_word(t.head)
+        listed = before is not None and before.lower_ in (",", "and") and t.i - 2 >= phrase.start and \
+            (_is_country_word(doc[t.i - 2]) or t.i - 2 in pairs)
+        if joined or listed:
+            out.append(t)
     return out
 
 
