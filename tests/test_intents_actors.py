@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract.intents import demand_code, frame_code, intent_code
+from eventwire.extract.mentions import writes_names_capitalised
+from eventwire.nlp import load_nlp
 from eventwire.record import Record
 from helpers import actor_country, record_of
 
@@ -481,6 +483,27 @@ def test_a_withdrawal_targets_the_country_it_leaves() -> None:
     text = ("Nigeria today announced that it will withdraw their peacekeeping force from Chad unless President "
             "Goukouni Oueddei arranged a ceasefire with rebels.")
     assert "TCD" in _target_countries(text, "THREATEN")
+
+
+@pytest.mark.parametrize("text", [
+    # UD-PETRARCH GSR validation, GOLD_8: the nationality stands for its side, its noun left out
+    "Hundreds of UN troops withdrew from the Syrian to the Israeli-occupied sector of the Golan on Monday, "
+    "an AFP correspondent said.",
+    "Hundreds of UN troops withdrew from the Syrian side of the Golan on Monday.",
+])
+def test_a_withdrawal_from_a_country_s_side_targets_that_country(text: str) -> None:
+    assert _target_countries(text, "RETREAT") == ["SYR"]  # where they withdrew to is no party
+
+
+def test_a_place_tagged_in_lowercase_is_a_common_noun() -> None:
+    # "the east bank" is no name of the West Virginia town East Bank; where the retreat goes is no party
+    r = record_of("Russian troops withdrew from Kherson to the east bank of the Dnipro.", "2022-11-10")
+    assert "East Bank" not in [p.name for p in r.places]
+    assert "USA" not in _target_countries("Russian troops withdrew from Kherson to the east bank of the Dnipro.",
+                                          "RETREAT")
+    # a text written all in lowercase keeps its tagged places
+    assert writes_names_capitalised(load_nlp()("Russian troops withdrew from Kherson.")) is True
+    assert writes_names_capitalised(load_nlp()("troops withdrew from the town on monday.")) is False
 
 
 def test_an_investigation_targets_who_did_what_it_looks_into() -> None:
@@ -1626,6 +1649,40 @@ def test_a_plural_role_word_has_its_singular_sector(text: str, kind: str, role: 
 ])
 def test_who_did_the_attack_a_casualty_was_suffered_in_did_the_killing(text: str, source: list[str]) -> None:
     assert _source_texts(text, "ASSAULT") == source
+
+
+def _codes(text: str, kind: str) -> list[str]:
+    return [e.cameo for e in record_of(text).events if e.type == kind]
+
+
+@pytest.mark.parametrize(("text", "source", "code"), [
+    # UD-PETRARCH GSR validation, TEST_4: the parser splits "Israeli tank shelling" after "tank"
+    ("Four children and a man were killed in Israeli tank shelling in the east of the Gaza Strip on Friday "
+     "evening, medics said.", ["Israeli"], "194"),
+    # written for these tests: air strikes are aerial weapons (195), shelling artillery (194)
+    ("Twelve civilians were killed in Israeli air strikes on Gaza on Sunday.", ["Israeli"], "195"),
+    ("Five civilians were wounded in Russian shelling of Kherson on Sunday.", ["Russian"], "194"),
+])
+def test_a_casualty_of_military_means_is_coded_by_the_means(text: str, source: list[str], code: str) -> None:
+    # CAMEO 18x is violence that needs no military organisation; an air strike or shelling is 19x
+    assert _source_texts(text, "ASSAULT") == source
+    assert _codes(text, "ASSAULT") == [code]  # one event: the shelling is how they were killed
+
+
+def test_a_casualty_of_unspecified_means_stays_a_killing() -> None:
+    # an "attack" names no military means (190 is the generic attack): the killing's own code stays
+    assert _codes("Eight people were killed in an attack by rebels on the town.", "ASSAULT") == ["1823"]
+    assert _codes("Eight people were killed by rebels on Sunday.", "ASSAULT") == ["1823"]
+    # PLOVER GSR: a bombing may be a planted bomb as well as an air raid
+    assert "195" not in _codes("At least three Iraqi civilians have been killed in a suicide car bombing in central "
+                               "Baghdad, Iraqi police said.", "ASSAULT")
+
+
+def test_what_is_returned_to_someone_keeps_them_as_target() -> None:
+    # PLOVER GSR: only a military retreat's "to" is where it goes; compensation paid to people is theirs
+    text = ("Uganda said on Sunday it had paid compensation to 67 elderly British nationals, most of the Asians, "
+            "for assets they lost when former dictator Idi Amin expelled them 18 years ago.")
+    assert "GBR" in _target_countries(text, "RETREAT")
 
 
 def test_a_casualty_suffered_in_something_else_has_no_doer_from_it() -> None:

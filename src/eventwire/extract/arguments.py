@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extract.context import PRONOUNS_PLURAL, DocContext
 from eventwire.extract.intents import is_condition
 from eventwire.record import ActorRef
-from eventwire.resolve.kb import Triggers, agents
+from eventwire.resolve.kb import Triggers, agents, countries
 
 UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege", "gunfire"}
 """Nouns of "came under attack": the subject is the target of an assault."""
+EXPLOSIONS = frozenset({"bombing", "bomb", "blast", "explosion"})
+"""Nouns of attacks that may be an air raid or a planted bomb ("a suicide car bombing"): no
+sign by themselves that people were killed by military means."""
 MATERIAL_STEPS = {"COERCE", "SANCTION", "RETREAT", "AID", "MOBILIZE"}
 """Types whose acts are separate steps even when told in one breath ("arrested and sentenced")."""
 HELP_NOUNS = {"help", "assistance", "support", "backing", "aid", "cooperation", "blessing", "approval"}
@@ -98,6 +101,18 @@ def wanted_doer(tok: Token) -> Token | None:
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
                 return subj
+    return None
+
+
+def split_gerund(noun: Token) -> Token | None:
+    """The gerund the small parser split off a noun after "in" ("killed in Israeli tank
+    shelling": "tank" as the object of "in", "shelling" as a clause of "killed"), if any."""
+    verb = noun.head.head if noun.head.dep_ == "prep" else None
+    if verb is None or noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    if after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i == verb.i and noun.pos_ == "NOUN":
+        return after
     return None
 
 
@@ -207,15 +222,27 @@ class ArgumentFinder:
         air strike by government forces", "were wounded in Russian shelling". The noun after
         "in" is no event of its own (it is how the people were killed), so its doers are this
         act's."""
-        out: list[ActorRef] = []
+        return [r for noun, _ in self.attacks_suffered_in(tok) for r in self._nominal_doers(noun)]
+
+    def attacks_suffered_in(self, tok: Token) -> list[tuple[Token, str]]:
+        """The attack nouns after "in" on a casualty verb, with their codes: "killed in an air
+        strike" (195). The small parser splits "in Israeli tank shelling" into "in Israeli tank"
+        and a gerund "shelling" hung on the verb; the pair is read as the one noun it is, whose
+        doers are on its first part."""
+        out = []
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
                 code = noun.pos_ == "NOUN" and (self._compound_noun_code(noun) or self.lex.nouns.get(noun.lower_)
                                                 or self.lex.nouns.get(noun.lemma_.lower()))
-                if noun.dep_ == "pobj" and code and self._violent(code):
-                    out += self._nominal_doers(noun)
+                split = split_gerund(noun)
+                if not code and split is not None:
+                    code = self.lex.nouns.get(split.lower_)
+                if code and self._violent(code):
+                    out.append((noun, code))
         return out
 
     def _nominal_doers(self, tok: Token, with_pronouns: bool = False) -> list[ActorRef]:
@@ -386,11 +413,17 @@ class ArgumentFinder:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("with", "against") and d.cameo == "164":
                         d.target += [self._ref(o) for o in p.children if o.dep_ == "pobj"]
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                d.target += [r for p in map(self._party_token, c.children) if p is not None
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not (
+                    c.lower_ in ("to", "into") and d.cameo.startswith("087")):  # (where a military retreat
+                d.target += [r for p in map(self._party_token, c.children) if p is not None  # goes is no party)
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
         if passive and not any(r.actor for r in d.source) and self._violent(d.cameo):
             d.source += self._doers_of_the_attack(tok)  # "were killed in an attack by rebels": the rebels
+        if passive and tok.lemma_.lower() in CASUALTY_VERBS and self._violent(d.cameo):
+            means = [code for noun, code in self.attacks_suffered_in(tok)
+                     if code.startswith("19") and code != "190" and noun.lemma_.lower() not in EXPLOSIONS]
+            if means:  # "killed in an Israeli air strike": conventional military force (195), which
+                d.cameo = means[0]  # CAMEO keeps apart from the unconventional killing (1823)
         if d.object_coded and not any(r.actor for r in d.target):
             d.target = [*self._parties_after(tok, ("for",)), *d.target]  # "issued arrest warrants for two men"
         if d.cameo.startswith("02") and not d.target and (wanted := wanted_doer(tok)) is not None:
@@ -500,8 +533,28 @@ class ArgumentFinder:
             return []
         nodes = [tok, *(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if d.nominal and o.dep_ == "pobj")]
-        return [self._ref(o) for node in nodes for p in node.children if p.dep_ == "prep" and p.lower_ == "from"
-                for o in map(self._party_token, p.children) if o is not None and self._country_actor(o)]
+        out = []
+        for o in (o for node in nodes for p in node.children if p.dep_ == "prep" and p.lower_ == "from"
+                  for o in map(self._party_token, p.children) if o is not None):
+            if self._country_actor(o):
+                out.append(self._ref(o))
+            elif (iso := self._side_of(o)) is not None:
+                span = self.ctx.phrase_span(o)
+                out.append(ActorRef(actor=self.ctx.country_actor(iso), text=span.text, start=span.start_char,
+                                    end=span.end_char))
+        return out
+
+    def _side_of(self, place: Token) -> str | None:
+        """The country whose side or territory a place word names by its nationality: "from
+        the Syrian side", "from Lebanese territory", or the nationality alone with the noun
+        left out ("withdrew from the Syrian to the Israeli-occupied sector")."""
+        by_demonym = countries().by_demonym
+        if place.lower_ in by_demonym and any(c.lower_ == "the" for c in place.children):
+            return by_demonym[place.lower_]
+        if place.pos_ == "NOUN" and not self.ctx.actor_at(place):
+            return next((by_demonym[c.lower_] for c in place.children
+                         if c.dep_ in ("amod", "compound") and c.lower_ in by_demonym), None)
+        return None
 
     def _deprived(self, tok: Token, d: Draft) -> list[ActorRef]:
         """Whom a seizure takes from: "confiscated weapons and explosives from Palestinian armed

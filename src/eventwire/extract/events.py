@@ -20,6 +20,7 @@ from eventwire.extract.arguments import (
     Draft,
     came_under,
     is_infinitive,
+    split_gerund,
     wanted_doer,
 )
 from eventwire.extract.claims import REPORTING
@@ -836,6 +837,8 @@ def _is_consequence(first: Token, later: Token) -> bool:
             continue
         if child.tag_ == "VBG" and child.lemma_.lower() in CASUALTY_VERBS:
             return True
+        if head.lemma_.lower() in CASUALTY_VERBS and child.i > 0 and split_gerund(child.doc[child.i - 1]) == child:
+            return True  # "killed in Israeli tank shelling", split by the parser: how they were killed
         if head.lemma_.lower() in CASUALTY_VERBS and any(
                 m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in child.children):
             return True

@@ -72,12 +72,17 @@ def tidy_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def entity_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
+    cased = None
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
         start, end = tidy_span(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if ent.label_ in PLACE_LABELS and doc[start:end].text.islower():
+            cased = writes_names_capitalised(doc) if cased is None else cased
+            if cased:
+                continue  # "to the east bank of the Dnipro": a common noun, not the town East Bank
         if ent.label_ in ("PERSON", "ORG"):
             end = _hyphenated_place_end(doc, start, end)
         span = doc[start:end]
@@ -94,6 +99,13 @@ def entity_mentions(doc: Doc) -> list[Mention]:
     out.extend(missed_places(doc, out))
     out.extend(role_mentions(doc, out))
     return sorted(out, key=lambda m: m.start_char)
+
+
+def writes_names_capitalised(doc: Doc) -> bool:
+    """Whether the text capitalises names (some word inside a sentence starts with a capital),
+    so that a place tagged in lowercase is a common noun; in a text written all in lowercase,
+    every tagged name is kept."""
+    return any(t.text[:1].isupper() for t in doc if t.is_alpha and not t.is_sent_start)
 
 
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
