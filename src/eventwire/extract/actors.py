@@ -319,8 +319,15 @@ class ActorBuilder:
         if m.label in ("PERSON", "ORG"):
             known = named_actors().lookup(m.text, self.published) or \
                 named_actors().lookup(name_key(m.text), self.published)
-            if known is None and m.label == "PERSON":  # "President Mugabe": Robert Mugabe
+            fuller = any(len(name_key(n).split()) > len(text_key.split()) for n in d.names)
+            if known is None and m.label == "PERSON" and not fuller:  # "President Mugabe": Robert Mugabe
                 known = named_actors().lookup_person(name_key(m.text), self.published)
+                # (not "Rubio" after "Marco Rubio": the text has named him, and he is not the
+                # dictionary's Francisco Javier Ruperez Rubio)
+            first, _, rest = text_key.partition(" ")
+            if known is None and m.label == "ORG" and rest and first in c.by_demonym and \
+                    (group := named_actors().lookup(rest, self.published)) is not None:
+                known = (None, group[1])  # "the Afghan Taliban": the group's sectors; its stated country
             if known is not None and " " not in m.text.strip() and m.text.lower() in agents() and \
                     self._possessor_countries(m):
                 known = (None, known[1])  # "Rwanda's Senate": the owner's, not the dictionary's (US) Senate
@@ -348,7 +355,7 @@ class ActorBuilder:
             self._read_person_context(d, m, lowered)
         lemmas = [singular_of(t) for t in words]
         silent: set[int] = set()  # words of a title that names no sector ("Secretary General")
-        for n in (2, 1):
+        for n in (3, 2, 1):  # "secretary of state", "defense minister", "minister"
             for k in range(len(lowered) - n + 1):
                 phrase = " ".join(lowered[k:k + n])
                 singular = " ".join(lowered[k:k + n - 1] + lemmas[k + n - 1:k + n])  # "farmers" -> "farmer"
@@ -473,7 +480,7 @@ class ActorBuilder:
         for i, m in enumerate(self.mentions):
             if not m.homeless:
                 continue
-            country = self._scene_country(m) or home
+            country = (None if m.institution else self._scene_country(m)) or home
             if country is None:
                 continue
             draft = self._add(i, m)

@@ -54,6 +54,9 @@ class Mention:
     co_national: bool = False
     """A later nationality of a role shared by several: "British activists" in "US and British
     activists". It overlaps the whole phrase, which keeps the first nationality."""
+    institution: bool = False
+    """A state institution named bare ("the military", "the army"): the story's country's, never
+    taken from the scene (the army that shelled Kyiv is not Ukraine's)."""
     homeless: bool = False
     """A role of people that says nobody's ("demonstrators", "rebels"): an actor only of the
     place its sentence sets a scene in, or of the country the story is about, when there is one
@@ -92,6 +95,9 @@ def entity_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ == "ORG" and len(span) == 1 and span[0].lower_ in agents() \
                 and span[0].lower_ not in countries().by_name and span[0].dep_ in TITLE_DEPS:
             continue  # a bare role word such as "Defense" in "Defense Minister X" (but "Congress is asking")
+        if ent.label_ == "ORG" and len(span) == 1 and start >= 2 and doc[start - 1].lower_ == "of" and \
+                doc[start - 2].lower_ in PERSON_TITLES and f"{doc[start - 2].lower_} of {span[0].lower_}" in agents():
+            continue  # "State" in "Secretary of State Marco Rubio": part of the title
         end_char = span.start_char + len(text)
         label = "GPE" if ent.label_ in ("PERSON", "ORG", "NORP") and (
             _misread_place(doc, start, end, text) or text.lower() in countries().by_name) else ent.label_
@@ -185,12 +191,14 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
             not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of)))
         # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
-        if homeless and not (is_people_word(head) and head.pos_ == "NOUN" and head.tag_ == "NNS"
-                             and head.lemma_.lower() not in COMMENTATORS):
+        institution = homeless and start == head.i and head.lower_ in STATE_INSTITUTIONS and \
+            any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+        if homeless and not institution and not (is_people_word(head) and head.pos_ == "NOUN" and head.tag_ == "NNS"
+                                                 and head.lemma_.lower() not in COMMENTATORS):
             continue  # a bare "officials" or "analysts" could be anyone's
         span = doc[start:end]
         out.append(Mention(start, end, span.start_char, span.end_char, span.text, "ROLE",
-                           role=True, homeless=homeless))
+                           role=True, homeless=homeless, institution=institution))
         for other in co_nationals(doc[start:end]):  # "US and British activists": British ones too
             part = doc[other.i:end]
             out.append(Mention(other.i, end, part.start_char, part.end_char, part.text, "ROLE",
@@ -243,6 +251,10 @@ def is_people_word(token: Token) -> bool:
     sectors = agents().get(token.lower_) or agents().get(token.lemma_.lower()) or ()
     return bool(sectors) and not set(sectors) & TRAVELLING_SECTORS
 
+
+STATE_INSTITUTIONS = frozenset({"military", "army", "navy", "police"})
+"""Institutions a story names bare ("the military rescued all the passengers"): in a story about
+one country, that country's."""
 
 COMMENTATORS = frozenset({"analyst", "commentator", "critic", "diplomat", "economist", "expert", "investor",
                           "observer", "official", "politician", "researcher", "scholar", "scientist", "trader"})
@@ -390,6 +402,9 @@ def left_context(doc: Doc, start: int, limit: int = 7) -> Span:
     i = start
     while i > 0 and start - i < limit:
         t = doc[i - 1]
+        if t.lower_ == "of" and i >= 2 and doc[i - 2].lower_ in PERSON_TITLES:
+            i -= 1  # "Secretary of State Marco Rubio", "Chief of Staff"
+            continue
         if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ",
                                                    "DET", "NUM", "PART"):
             break
