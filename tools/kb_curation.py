@@ -124,7 +124,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "sanction": "163", "shelling": "194", "siege": "191", "strike": "195", "summit": "040",
     "suspension": "164", "talk": "040", "visit": "042", "walkout": "164",
     "walk-out": "164", "withdrawal": "0874", "gunfire": "193", "shootout": "193", "firefight": "193",
-    "gunbattle": "193", "skirmish": "190", "skirmishes": "190",
+    "gunbattle": "193", "gun battle": "193", "skirmish": "190", "skirmishes": "190",
     "bombardments": "194", "negotiations": "046", "talks": "040", "consultation": "040",
     # Compounds whose head alone would code something else ("strike" is an air strike).
     "aid": "070", "assistance": "070", "ceasefire": "0871", "general strike": "143",

@@ -12,6 +12,7 @@ dictionary), and from knowledge of intergovernmental organisations and news outl
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -82,9 +83,13 @@ def initials(name: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The name without titles, lower-cased: cached, since merging mentions compares every new
-    name with every earlier one (a story's few hundred names are keyed tens of thousands of times)."""
-    return strip_titles(name).replace("’", "'").lower()
+    """The name without titles, lower-cased and without accents ("Jovenel Moïse" is the "Jovenel
+    Moise" of the story's other lines): cached, since merging mentions compares every new name
+    with every earlier one (a story's few hundred names are keyed tens of thousands of times)."""
+    key = strip_titles(name).replace("’", "'").lower()
+    if key.isascii():
+        return key
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -22,6 +22,9 @@ from eventwire.resolve.kb import Triggers, agents, countries
 
 UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege", "gunfire"}
 """Nouns of "came under attack": the subject is the target of an assault."""
+FIGHT_NOUNS = frozenset({"battle", "gunbattle", "gunfight", "firefight", "shootout", "clash", "fighting",
+                         "skirmish", "fight"})
+"""Fights: who was killed in one "with" a party was killed by that party."""
 EXPLOSIONS = frozenset({"bombing", "bomb", "blast", "explosion"})
 """Nouns of attacks that may be an air raid or a planted bomb ("a suicide car bombing"): no
 sign by themselves that people were killed by military means."""
@@ -222,7 +225,15 @@ class ArgumentFinder:
         air strike by government forces", "were wounded in Russian shelling". The noun after
         "in" is no event of its own (it is how the people were killed), so its doers are this
         act's."""
-        return [r for noun, _ in self.attacks_suffered_in(tok) for r in self._nominal_doers(noun)]
+        out = []
+        for noun, _ in self.attacks_suffered_in(tok):
+            doers = self._nominal_doers(noun)
+            if not doers and noun.lemma_.lower() in FIGHT_NOUNS:  # "killed in a gun battle with police"
+                doers = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for o in map(self._party_token, p.children) if o is not None
+                         for r in self._with_conjuncts(o) if r.actor]
+            out += doers
+        return out
 
     def attacks_suffered_in(self, tok: Token) -> list[tuple[Token, str]]:
         """The attack nouns after "in" on a casualty verb, with their codes: "killed in an air

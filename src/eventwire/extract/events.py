@@ -628,7 +628,8 @@ class EventExtractor(ArgumentFinder):
             id=f"E{n + 1}", type=ptype, mode=mode, cameo=d.cameo,  # type: ignore[arg-type]
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok.text)), sentence=s_index,
             source=tuple(source), target=tuple(target), place=place,
-            time=self._time(tok), factuality=factuality,  # type: ignore[arg-type]
+            time=self._time(tok, d.carrier, said=ptype in STATEMENT_TYPES),
+            factuality=factuality,  # type: ignore[arg-type]
             claim=claim.id if claim else None,
             confidence=round(0.45 + 0.15 * bool(source) + 0.1 * bool(target) + 0.1 * (not d.nominal), 2))
 
@@ -722,19 +723,70 @@ class EventExtractor(ArgumentFinder):
         place_id, text, start, end = self.place_of_token[best[1].i]
         return PlaceRef(place=place_id, text=text, start=start, end=end)
 
-    def _time(self, tok: Token) -> TimeRef | None:
+    def _time(self, tok: Token, carrier: Token | None = None, said: bool = False) -> TimeRef | None:
+        """The date in the event's clause: near its trigger, on the verb of a subject noun ("the
+        talks began Monday") or the verb that carries a noun ("massed … Monday in protest").
+        An act that is said (an agreement, a demand, a promise) happens when it is said, so one
+        reported with no date of its own takes the report's: "said Tuesday that it would
+        resume cooperation", "Tuesday's announcement that Ukraine had agreed"."""
         scope = [tok]
         head = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
         if head is not None:
             scope.append(head)
+        if carrier is not None:
+            scope.append(carrier)
+        report = _report_of(tok) if said else None
+        if report is not None:
+            scope.append(report)
+        seen: set[int] = set()
         for root in scope:
             for node in root.subtree:
+                if node.i in seen:
+                    continue
+                seen.add(node.i)
                 hit = self.time_of_token.get(node.i)
                 if hit is None or _distance(node, root) > 3:
                     continue
                 time_id, text, start, end = hit
                 return TimeRef(time=time_id, text=text, start=start, end=end)
+        fronted = self._fronted_time(tok.sent)
+        if fronted is not None:
+            time_id, text, start, end = fronted
+            return TimeRef(time=time_id, text=text, start=start, end=end)
         return None
+
+    def _fronted_time(self, sentence: Span) -> tuple[str, str, int, int] | None:
+        """A date set before the sentence's clause and a comma ("Also Monday, hundreds of people
+        … massed …", "On Tuesday, the ministers met"): it frames every act of the sentence."""
+        for node in sentence[:6]:
+            if node.pos_ in ("VERB", "AUX"):
+                return None
+            hit = self.time_of_token.get(node.i)
+            if hit is None:
+                continue
+            after = node.i + 1
+            while after < sentence.end and after in self.time_of_token:
+                after += 1
+            return hit if after < sentence.end and node.doc[after].text == "," else None
+        return None
+
+
+REPORT_NOUNS = frozenset({"announcement", "statement", "declaration", "report", "word", "news", "confirmation"})
+"""Nouns whose that-clause is what was announced ("Tuesday's announcement that …")."""
+
+
+def _report_of(tok: Token) -> Token | None:
+    """The reporting verb or noun whose clause ``tok`` heads ("said Tuesday that it would
+    resume", "the announcement that Ukraine had agreed"), one or two clauses up."""
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in ("ccomp", "acl"):
+            return None
+        node = node.head
+        lemma = node.lemma_.lower()
+        if (node.pos_ in ("VERB", "AUX") and lemma in REPORTING) or (node.pos_ == "NOUN" and lemma in REPORT_NOUNS):
+            return node
+    return None
 
 
 CREDITED_WORK = frozenset({"report", "story", "article", "reporting", "coverage", "dispatch"})

@@ -191,8 +191,9 @@ def role_mentions(doc: Doc, ents: list[Mention]) -> list[Mention]:
             not any(country_of_place(e) for e in places_of_role(head, list(mods), place_of)) and \
             not (is_people_word(head) and any(country_of_place(e) for e in places_of_act(head, place_of)))
         # "Ivory Coast rebels", "rebels in the Ivory Coast", "prisoners rioted in Dili" say whose
+        determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
         institution = homeless and start == head.i and head.lower_ in STATE_INSTITUTIONS and \
-            any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+            (determiners == ["the"] or (head.lower_ == "police" and not determiners))  # ("clashed with police")
         if homeless and not institution and not (is_people_word(head) and head.pos_ == "NOUN" and head.tag_ == "NNS"
                                                  and head.lemma_.lower() not in COMMENTATORS):
             continue  # a bare "officials" or "analysts" could be anyone's
