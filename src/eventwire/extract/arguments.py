@@ -25,6 +25,8 @@ UNDER_ATTACK = {"attack", "fire", "shelling", "bombardment", "assault", "siege",
 FIGHT_NOUNS = frozenset({"battle", "gunbattle", "gunfight", "firefight", "shootout", "clash", "fighting",
                          "skirmish", "fight"})
 """Fights: who was killed in one "with" a party was killed by that party."""
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "notify", "reassure"})
+"""Verbs of telling someone something: a "that" clause after their hearer is what is told."""
 EXPLOSIONS = frozenset({"bombing", "bomb", "blast", "explosion"})
 """Nouns of attacks that may be an air raid or a planted bomb ("a suicide car bombing"): no
 sign by themselves that people were killed by military means."""
@@ -117,6 +119,37 @@ def split_gerund(noun: Token) -> Token | None:
     if after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i == verb.i and noun.pos_ == "NOUN":
         return after
     return None
+
+
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "assume", "admit", "bear"})
+"""Verbs by which a group owns an attack: "claimed responsibility for", "took credit for"."""
+
+
+def claimed_responsibility(tok: Token) -> Token | None:
+    """The verb by which a group says an attack was its own ("claimed responsibility for the
+    attack", "took credit for attacking a military vehicle"), or None."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for":
+        return None
+    noun = prep.head
+    if noun.pos_ == "VERB":  # "took credit for …" with "for" hung on the verb
+        noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(d.lower_ == "no" for c in verb.children if c.dep_ == "nsubj" for d in c.children):
+        return None  # "no group has claimed responsibility for the bombing"
+    return verb
+
+
+def told_that(word: Token) -> bool:
+    """The "that" of what a hearer was told, which the parser reads as a relative pronoun
+    ("told a cabinet meeting that he had met …"): no party."""
+    clause = word.head
+    return word.lower_ == "that" and clause.dep_ == "relcl" and clause.head.dep_ in ("dobj", "dative") and \
+        clause.head.head.lemma_.lower() in TELLING_VERBS
 
 
 def complement_act(c: Token) -> bool:
@@ -337,6 +370,8 @@ class ArgumentFinder:
             came_from = current
             if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
                 current = current.head.head  # "issued a declaration demanding …": who issued it
+            elif (owner := claimed_responsibility(current)) is not None:
+                current = owner  # "the BLA took credit for attacking …": the BLA
             elif current.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp") and current.head is not current:
                 if current.dep_ == "ccomp":
                     return None
@@ -371,6 +406,9 @@ class ArgumentFinder:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "into"):
                     d.target += [r for p in map(self._party_token, c.children) if p is not None
                                  for r in self._party_or_beyond(p)]
+                if c.dep_ == "acl" and c.tag_ == "VBG" and self._violent(d.cameo):  # "an attack targeting
+                    d.target += [r for o in c.children if o.dep_ == "dobj"  # non-Muslims": whom it hit
+                                 for r in self._party_or_beyond(o)]
             head = stand_in.head
             if not d.source and doer is not None:
                 d.source += self._with_conjuncts(doer)
@@ -416,7 +454,7 @@ class ArgumentFinder:
             elif c.dep_ == "dative" and c.pos_ == "ADP":  # "providing intelligence to Macedonia"
                 d.target += [r for p in map(self._party_token, c.children) if p is not None
                              for r in self._party_or_beyond(p)]
-            elif c.dep_ in ("dobj", "dative") and not passive:
+            elif c.dep_ in ("dobj", "dative") and not passive and not told_that(c):
                 found = self._party_or_beyond(c)
                 d.target += found
                 if d.object_coded:

@@ -19,8 +19,10 @@ from eventwire.extract.arguments import (
     ArgumentFinder,
     Draft,
     came_under,
+    claimed_responsibility,
     is_infinitive,
     split_gerund,
+    told_that,
     wanted_doer,
 )
 from eventwire.extract.claims import REPORTING
@@ -217,7 +219,8 @@ class EventExtractor(ArgumentFinder):
             by_object = "020"  # "Congress is asking Obama to help Iran": an appeal, whatever the act
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
             return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
-        if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE:
+        if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE and \
+                claimed_responsibility(tok) is None:  # ("took credit for attacking …": an act owned)
             return None  # "aimed at brokering", "expelled … for spying": a goal or a reason, not an act
         if tok.dep_ in ("amod", "compound", "prep", "npadvmod"):
             return None  # "UN-backed GNA", "according to": descriptive, not an act
@@ -374,6 +377,9 @@ class EventExtractor(ArgumentFinder):
         if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ENGAGING_VERBS and \
                 self._violent(code):  # "engaged Filipino peacekeepers in a firefight": the fight is the act
             return Draft(trigger=tok, cameo=code, nominal=True, carrier=head.head)
+        claimant = claimed_responsibility(tok)
+        if claimant is not None and self._violent(code):  # "the BLA claimed responsibility for the attack":
+            return Draft(trigger=tok, cameo=code, nominal=True, carrier=claimant)  # the BLA says it did it
         if tok.dep_ == "pobj" and head.lower_ in BACKREF_PREPS:
             return None
         if tok.dep_ == "dobj" and head.pos_ == "VERB" and self._verb_draft(head) is not None:
@@ -593,7 +599,7 @@ class EventExtractor(ArgumentFinder):
         if ptype in JOINT_TYPES and not any(r.actor for r in target):
             target = _counterparts(source) or target
         parties = [r for r in (source + target if ptype in JOINT_TYPES else source) if r.actor]
-        if len(parties) >= 2:  # "X and Y met … the two discussed"; "rebels blocked roads into
+        if len({r.actor for r in parties}) >= 2:  # "X and Y met … the two discussed"; "rebels blocked roads into
             self.last_parties = parties  # Abidjan as they continued": the rebels, not Abidjan
         tok = d.trigger
         claim = self._claim_of(tok.idx)
@@ -840,6 +846,8 @@ def _describes_participant(tok: Token) -> bool:
         if any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children):
             return False  # "the announcement that Ukraine had agreed": what was announced
         return tok.sent.root.pos_ in ("VERB", "AUX")  # else the parse lost the main verb to it
+    if any(told_that(c) for c in tok.children):
+        return False  # "told a cabinet meeting that he had met …": what was told, read as a relative clause
     relative = any(c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ in ("nsubj", "nsubjpass", "dobj"))
                    for c in tok.children)
     if tok.dep_ == "relcl" and relative and any(c.dep_ == "nsubjpass" for c in tok.children) and any(
@@ -862,6 +870,8 @@ def _same_happening(first: Token, later: Token) -> bool:
     if later.tag_ == "VBN" and later.dep_ in ("acl", "advcl"):
         return later.head.i == first.i or (first.dep_ in ("nsubj", "nsubjpass")
                                            and later.head.i == first.head.i)
+    if later.tag_ == "VBG" and later.dep_ == "acl" and later.head.i == first.i and first.pos_ == "NOUN":
+        return True  # "a deadly attack targeting non-Muslims": what the attack did
     # "lodged a protest with Albania, charging its neighbour with …": the participle says what
     # the protest said
     return later.tag_ == "VBG" and later.dep_ == "advcl" and later.head.i == first.i
