@@ -153,3 +153,23 @@ def test_one_party_under_two_names_is_no_pair_for_they() -> None:
                   "Militants said they released dozens of women, children and Baloch passengers early on.")
     released = _event(r, "released")
     assert [s.text for s in released.source] == ["Militants"]
+
+
+# --- talks by telephone -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # CAMEO 2.0 dictionary, CONFER: "- * (BY TELEPHONE) [041:041]"
+    ("Blinken spoke by phone with his Turkish counterpart on Monday.", "spoke", "his Turkish counterpart"),
+    ("Erdogan talked by telephone to Putin on Sunday, his office said.", "talked", "Putin"),
+    # "- * (IN CALL) [041:041]": a phone call held is the same discussion
+    ("Putin and Erdogan held a phone call on Tuesday.", "call", "Erdogan"),
+])
+def test_talks_by_telephone_are_a_discussion_by_telephone(text: str, trigger: str, target: str) -> None:
+    e = _event(record_of(text), trigger)
+    assert (e.type, e.cameo) == ("CONSULT", "041")
+    assert target in [t.text for t in e.target]
+
+
+def test_talking_on_the_phone_with_nobody_named_is_no_event() -> None:
+    assert not record_of("Residents spoke on the phone about the flood.").events
+    assert not record_of("He talked to reporters on Monday.").events

@@ -126,6 +126,8 @@ NOUN_TRIGGERS: dict[str, str] = {
     "walk-out": "164", "withdrawal": "0874", "gunfire": "193", "shootout": "193", "firefight": "193",
     "gunbattle": "193", "gun battle": "193", "skirmish": "190", "skirmishes": "190",
     "bombardments": "194", "negotiations": "046", "talks": "040", "consultation": "040",
+    # A call by telephone (CAMEO's "(IN {TELEPHONE CONVERSATION})", "(IN CALL)" under CONFER: 041).
+    "phone call": "041", "telephone call": "041", "phone conversation": "041", "telephone conversation": "041",
     # Compounds whose head alone would code something else ("strike" is an air strike).
     "aid": "070", "assistance": "070", "ceasefire": "0871", "general strike": "143",
     "hunger strike": "142", "sit-in": "141", "truce": "0871",

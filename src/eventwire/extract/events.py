@@ -217,6 +217,8 @@ class EventExtractor(ArgumentFinder):
             received = by_object is not None
         if by_object is None and _asks_someone_to_act(tok, lemma):
             by_object = "020"  # "Congress is asking Obama to help Iran": an appeal, whatever the act
+        if by_object is None and _talks_by_phone(tok, lemma):
+            by_object = "041"  # "spoke by phone with his Turkish counterpart": CAMEO's discussion by telephone
         if lemma in NOT_EVENT_VERBS and lemma not in self.lex.verbs and by_object is None:
             return None  # a reporting verb, unless its object names an act ("declared a ceasefire")
         if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.head.lower_ not in CULPABLE and \
@@ -775,6 +777,22 @@ class EventExtractor(ArgumentFinder):
                 after += 1
             return hit if after < sentence.end and node.doc[after].text == "," else None
         return None
+
+
+TALKING_VERBS = frozenset({"speak", "talk", "converse", "confer", "chat"})
+PHONE_WORDS = frozenset({"phone", "telephone"})
+
+
+def _talks_by_phone(tok: Token, lemma: str) -> bool:
+    """Talking "by phone", "over the telephone" or "on the phone" with someone: the CAMEO
+    dictionary's ``(BY TELEPHONE)`` patterns under CONFER (041). Without a "with" or "to" party
+    ("residents spoke on the phone about the flood") it is no discussion between parties."""
+    if lemma not in TALKING_VERBS:
+        return False
+    preps = [p for p in tok.children if p.dep_ == "prep" and any(o.dep_ == "pobj" for o in p.children)]
+    by_phone = any(p.lower_ in ("by", "over", "on") and
+                   any(o.dep_ == "pobj" and o.lemma_.lower() in PHONE_WORDS for o in p.children) for p in preps)
+    return by_phone and any(p.lower_ in ("with", "to") for p in preps)
 
 
 REPORT_NOUNS = frozenset({"announcement", "statement", "declaration", "report", "word", "news", "confirmation"})
