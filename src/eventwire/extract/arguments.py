@@ -253,13 +253,13 @@ class ArgumentFinder:
         kind = self.lex.type_of(cameo)
         return kind is not None and kind[0] in ("ASSAULT", "COERCE")
 
-    def _doers_of_the_attack(self, tok: Token) -> list[ActorRef]:
-        """Who did the violent act a passive casualty verb was suffered "in": "were killed in an
-        air strike by government forces", "were wounded in Russian shelling". The noun after
-        "in" is no event of its own (it is how the people were killed), so its doers are this
-        act's."""
+    def _doers_of_the_attack(self, attacks: list[tuple[Token, str]]) -> list[ActorRef]:
+        """Who did the violent act a passive casualty verb was suffered "in" (``attacks``, from
+        :meth:`attacks_suffered_in`): "were killed in an air strike by government forces", "were
+        wounded in Russian shelling". The noun after "in" is no event of its own (it is how the
+        people were killed), so its doers are this act's."""
         out = []
-        for noun, _ in self.attacks_suffered_in(tok):
+        for noun, _ in attacks:
             doers = self._nominal_doers(noun)
             if not doers and noun.lemma_.lower() in FIGHT_NOUNS:  # "killed in a gun battle with police"
                 doers = [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -466,13 +466,14 @@ class ArgumentFinder:
                     c.lower_ in ("to", "into") and d.cameo.startswith("087")):  # (where a military retreat
                 d.target += [r for p in map(self._party_token, c.children) if p is not None  # goes is no party)
                              for r in self._party_or_beyond(p)]  # "rioted against Israeli military policies"
-        if passive and not any(r.actor for r in d.source) and self._violent(d.cameo):
-            d.source += self._doers_of_the_attack(tok)  # "were killed in an attack by rebels": the rebels
-        if passive and tok.lemma_.lower() in CASUALTY_VERBS and self._violent(d.cameo):
-            means = [code for noun, code in self.attacks_suffered_in(tok)
+        if passive and self._violent(d.cameo):
+            attacks = self.attacks_suffered_in(tok)
+            if not any(r.actor for r in d.source):
+                d.source += self._doers_of_the_attack(attacks)  # "were killed in an attack by rebels": the rebels
+            means = [code for noun, code in attacks
                      if code.startswith("19") and code != "190" and noun.lemma_.lower() not in EXPLOSIONS]
-            if means:  # "killed in an Israeli air strike": conventional military force (195), which
-                d.cameo = means[0]  # CAMEO keeps apart from the unconventional killing (1823)
+            if means and tok.lemma_.lower() in CASUALTY_VERBS:  # "killed in an Israeli air strike":
+                d.cameo = means[0]  # conventional force (195), which CAMEO keeps apart from killing (1823)
         if d.object_coded and not any(r.actor for r in d.target):
             d.target = [*self._parties_after(tok, ("for",)), *d.target]  # "issued arrest warrants for two men"
         if d.cameo.startswith("02") and not d.target and (wanted := wanted_doer(tok)) is not None:

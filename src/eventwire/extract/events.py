@@ -746,22 +746,13 @@ class EventExtractor(ArgumentFinder):
         report = _report_of(tok) if said else None
         if report is not None:
             scope.append(report)
-        seen: set[int] = set()
-        for root in scope:
-            for node in root.subtree:
-                if node.i in seen:
-                    continue
-                seen.add(node.i)
-                hit = self.time_of_token.get(node.i)
-                if hit is None or _distance(node, root) > 3:
-                    continue
-                time_id, text, start, end = hit
-                return TimeRef(time=time_id, text=text, start=start, end=end)
-        fronted = self._fronted_time(tok.sent)
-        if fronted is not None:
-            time_id, text, start, end = fronted
-            return TimeRef(time=time_id, text=text, start=start, end=end)
-        return None
+        found = next((hit for root in scope for node in root.subtree
+                      if (hit := self.time_of_token.get(node.i)) is not None and _distance(node, root) <= 3),
+                     None) or self._fronted_time(tok.sent)
+        if found is None:
+            return None
+        time_id, text, start, end = found
+        return TimeRef(time=time_id, text=text, start=start, end=end)
 
     def _fronted_time(self, sentence: Span) -> tuple[str, str, int, int] | None:
         """A date set before the sentence's clause and a comma ("Also Monday, hundreds of people
