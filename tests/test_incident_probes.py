@@ -34,6 +34,8 @@ from helpers import event_mention as mention
 
 WORDS = ["rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian", "market", "army", "town", "fire",
          "dilling", "drone", "strike"]
+FILLERS = [f"word{i}" for i in range(40)]
+"""Words of longer sentences, so that four shared words come with Dice from 0.1 to 1."""
 
 
 def random_mention(rng: random.Random, doc: str, event: str) -> EventMention:
@@ -42,10 +44,12 @@ def random_mention(rng: random.Random, doc: str, event: str) -> EventMention:
     return mention(
         doc, event, type=rng.choice(["ASSAULT", "ASSAULT", "PROTEST"]),
         trigger=rng.choice(["shell", "kill", "strike"]),
-        terms=frozenset(rng.sample(WORDS, rng.randrange(0, 9))),
-        sources=rng.choice([(), (Party(rng.choice(["Rebels", "Army"]), "SDN", ("REB",)),)]),
-        targets=rng.choice([(), (Party(rng.choice(["civilians", "soldiers"]), None, ("CVL",)),)]),
-        place=place, place_precision="city" if place else None,
+        terms=frozenset(rng.sample(WORDS, rng.randrange(0, 7)) + rng.sample(FILLERS, rng.randrange(0, 16))),
+        date_precision=rng.choice(["day", "day", "day", "month"]),
+        sources=rng.choice([(), (Party(rng.choice(["Rebels", "Army", "Police", "Militia"]), "SDN", ("REB",)),)]),
+        targets=rng.choice([(), (Party(rng.choice(["civilians", "soldiers", "students", "workers"]), None,
+                                       ("CVL",)),)]),
+        place=place, place_precision=rng.choice(["city", "city", "point", "admin1", None]) if place else None,
         lat={"Kadugli": 11.01, "Dilling": 12.05}.get(place or ""), lon={"Kadugli": 29.72, "Dilling": 29.65}.get(
             place or ""), date=day, earliest=day, latest=day)
 
@@ -70,6 +74,28 @@ def test_may_score_needs_one_type_and_an_anchor() -> None:
     assert may_score(a, probe(mention("d2", place=None, terms=frozenset())))  # both parties by name
     assert not may_score(a, probe(mention("d2", place=None, targets=(), terms=frozenset())))  # the source only
     assert not may_score(a, probe(mention("d2", type="PROTEST")))  # never across types
+
+
+def test_shared_words_anchor_only_a_quarter_of_the_sentences_words() -> None:
+    """Four words shared by two long sentences ("Syrian", "forces", "killed", "Aleppo") are every
+    week's news; the score needs a Dice of a quarter, and so does the probe."""
+    short = frozenset({"rebel", "shell", "kadugli", "sunday", "kill", "12"})
+    long_ = frozenset({"rebel", "shell", "kadugli", "sunday", *(f"w{i}" for i in range(40))})
+    a = mention("d1", place=None, sources=(), terms=short)
+    assert not may_score(probe(a), probe(mention("d2", place=None, sources=(), terms=long_)))
+    assert score(a, mention("d2", place=None, sources=(), terms=long_)) == 0.0
+    assert may_score(probe(a), probe(mention("d2", place=None, sources=(), terms=short | {"market"})))
+
+
+def test_a_place_anchors_only_a_town_on_one_day() -> None:
+    a = probe(mention("d1", sources=(), terms=frozenset()))
+    assert may_score(a, probe(mention("d2", sources=(), terms=frozenset())))  # Kadugli, the same Sunday
+    assert not may_score(a, probe(mention("d2", sources=(), terms=frozenset(), date="2025-03-10",
+                                          earliest="2025-03-10", latest="2025-03-10")))  # the next day
+    state = dict(place="South Kordofan", place_precision="admin1", sources=(), terms=frozenset())
+    assert not may_score(probe(mention("d1", **state)), probe(mention("d2", **state)))  # a whole state
+    unknown = dict(place_precision=None, sources=(), terms=frozenset())  # unknown: let through
+    assert may_score(probe(mention("d1", **unknown)), probe(mention("d2", **unknown)))
 
 
 def test_no_pair_that_may_not_score_would_have_scored() -> None:
@@ -205,6 +231,28 @@ def test_opening_an_older_store_adds_the_probes(tmp_path: Path) -> None:
     with Store(db) as store:
         assert stored_probes(store.conn) == expected
         ingest(store, KADUGLI[2:])  # a third report still joins the first two
+        assert store.incidents()[0]["n_documents"] == 3
+
+
+def test_opening_a_store_with_probes_of_places_derives_them_again(tmp_path: Path) -> None:
+    """Before migration 0009 a probe held the mention's place where it now holds "place|date":
+    read as it was, no new report would be let through by its town and day."""
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        ingest(store, KADUGLI[:2])
+        expected = stored_probes(store.conn)
+        assert any(Probe.decode(text).place_day for text in expected.values())
+        with store.conn:
+            for key, features in store.conn.execute("SELECT mention_key, features FROM incident_mentions").fetchall():
+                m = EventMention.from_dict(json.loads(features))
+                old = json.dumps([m.type, m.place, sorted(p.name.lower() for p in m.sources),
+                                  sorted(p.name.lower() for p in m.targets), " ".join(sorted(m.terms))])
+                store.conn.execute("UPDATE incident_mentions SET probe = ? WHERE mention_key = ?", (old, key))
+            store.conn.execute("DELETE FROM migrations WHERE name = '0009_probe_place_days'")
+        assert stored_probes(store.conn) != expected
+    with Store(db) as store:
+        assert stored_probes(store.conn) == expected
+        ingest(store, KADUGLI[2:])
         assert store.incidents()[0]["n_documents"] == 3
 
 

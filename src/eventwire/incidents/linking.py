@@ -8,7 +8,8 @@ Three stages, so that most pairs are never compared:
   key of the other, and the keys are built so that this holds both ways round: a vague date
   finds precise ones and the reverse; a mention without a country finds all countries.
 * **Probing** (:class:`Probe`, :func:`may_score`): of the candidates' mentions, only those of a
-  new mention's type that share four words, a place or both parties by name with it can score;
+  new mention's type that share a quarter of their words (four at least), a town on the same day
+  or both parties by name with it can score;
   a probe holds just these values, so a new document reads them for hundreds of candidates
   and the full mention only for the few that pass.
 * **Linking** (:func:`compatible`, :func:`score`): hard limits first — same type, date
@@ -65,6 +66,10 @@ convicted, they face decades in prison") reach a high Dice on three common words
 SAME_SENTENCE = 0.6
 """Dice at or above which two sentences are one report's words (copied or lightly edited):
 then a different factuality or country reading is the extractor's, not the happening's."""
+
+LOCAL_PRECISIONS = ("point", "city", "admin2")
+"""Places precise enough that two mentions there on one day anchor a link without shared words."""
+COARSE_PRECISIONS = ("admin1", "country", "region")
 
 WEIGHTS = {"text": 0.45, "trigger": 0.15, "source": 0.12, "target": 0.08, "place": 0.1, "day": 0.1}
 """Evidence that two compatible mentions are one happening; the weights sum to 1."""
@@ -196,7 +201,7 @@ def score(a: EventMention, b: EventMention) -> float:
     same_day = bool(a.date and b.date and a.date_precision == "day" and a.date == b.date)
     text = _dice(a.terms, b.terms) if len(a.terms & b.terms) >= MIN_SHARED_TERMS else 0.0
     source, target = _party_match(a.sources, b.sources), _party_match(a.targets, b.targets)
-    local = same_place and coarser(a.place_precision, b.place_precision) in ("point", "city", "admin2")
+    local = same_place and coarser(a.place_precision, b.place_precision) in LOCAL_PRECISIONS
     if text < MIN_TEXT and not (source == target == 1.0) and not (local and same_day):
         return 0.0
     if a.realis != b.realis and text < SAME_SENTENCE:
@@ -219,7 +224,9 @@ class Probe:
     its hundreds of candidate mentions and the full features only of the few that pass."""
 
     type: str
-    place: str | None
+    place_day: str | None
+    """"place|date" of a mention in a town or district (:func:`_place_day`): one town on one day
+    is the only place that anchors a link without shared words or names."""
     sources: frozenset[str]
     """Source names, lower-cased (as :func:`_party_match` compares them)."""
     targets: frozenset[str]
@@ -227,28 +234,47 @@ class Probe:
 
     def encode(self) -> str:
         """JSON, so that no name from hostile text can break the format."""
-        return json.dumps([self.type, self.place, sorted(self.sources), sorted(self.targets),
+        return json.dumps([self.type, self.place_day, sorted(self.sources), sorted(self.targets),
                            " ".join(sorted(self.terms))], ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def decode(cls, text: str) -> Probe:
-        kind, place, sources, targets, terms = json.loads(text)
+        kind, place_day, sources, targets, terms = json.loads(text)
         # words shared: a store's probes use a few thousand words between them
-        return cls(kind, place, frozenset(sources), frozenset(targets), frozenset(map(sys.intern, terms.split())))
+        return cls(kind, place_day, frozenset(sources), frozenset(targets),
+                   frozenset(map(sys.intern, terms.split())))
+
+
+def _place_day(m: EventMention) -> str | None:
+    """"place|date" unless the place is known to be coarser than a district, or either is
+    missing. Looser than :func:`score`'s condition where a precision is unknown (:func:`coarser`
+    then goes by the other mention's) or a date is not a day (then no other date string equals
+    it): a probe may let through a pair that scores 0, never turn away one that would not."""
+    if m.place and m.date and m.place_precision not in COARSE_PRECISIONS:
+        return f"{m.place}|{m.date}"
+    return None
 
 
 def probe(m: EventMention) -> Probe:
-    return Probe(m.type, m.place, frozenset(p.name.lower() for p in m.sources),
+    return Probe(m.type, _place_day(m), frozenset(p.name.lower() for p in m.sources),
                  frozenset(p.name.lower() for p in m.targets), m.terms)
 
 
+def _text_anchors(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' words alone anchor :func:`score`: enough shared words, and a Dice
+    of at least :data:`MIN_TEXT`."""
+    shared = len(a & b)
+    return shared >= MIN_SHARED_TERMS and 2 * shared >= MIN_TEXT * (len(a) + len(b))
+
+
 def may_score(a: Probe, b: Probe) -> bool:
-    """False when :func:`score` is 0 (or the two are not :func:`compatible`) whatever else the two
-    share: they must be of one type, and each anchor of the score needs enough shared words, or
-    one place, or a source and a target shared by name. Asked first, because in a busy week most
-    candidate pairs share none of these, and it is cheaper than the hard limits."""
+    """False exactly when :func:`score` is 0 for want of an anchor (or the two are of different
+    types): each anchor of the score is checked on the probe alone — the sentences' shared words,
+    or one town or district on one day, or a source and a target shared by name. Asked first,
+    because in a busy week most candidate pairs have none of these, and it is cheaper than the
+    hard limits and the score."""
     return a.type == b.type and (
-        len(a.terms & b.terms) >= MIN_SHARED_TERMS or bool(a.place and a.place == b.place)
+        _text_anchors(a.terms, b.terms) or bool(a.place_day and a.place_day == b.place_day)
         or (not a.sources.isdisjoint(b.sources) and not a.targets.isdisjoint(b.targets)))
 
 
@@ -259,14 +285,14 @@ class ProbeGroup:
     most candidates are turned away by that one check instead of one per new mention."""
 
     probes: tuple[Probe, ...]
-    places: frozenset[str]
+    place_days: frozenset[str]
     sources: frozenset[str]
     targets: frozenset[str]
     terms: frozenset[str]
 
     @classmethod
     def of(cls, probes: Sequence[Probe]) -> ProbeGroup:
-        return cls(tuple(probes), frozenset(p.place for p in probes if p.place),
+        return cls(tuple(probes), frozenset(p.place_day for p in probes if p.place_day),
                    frozenset().union(*(p.sources for p in probes)), frozenset().union(*(p.targets for p in probes)),
                    frozenset().union(*(p.terms for p in probes)))
 
@@ -276,10 +302,11 @@ class ProbeGroup:
 
     def passing(self, stored: Sequence[tuple[str, Probe]]) -> list[tuple[str, Probe]]:
         """The (key, probe) pairs of ``stored`` for which :meth:`may_score` holds. One loop
-        with the merged values at hand: it runs for hundreds of stored probes per new document."""
-        terms, places, sources, targets = self.terms, self.places, self.sources, self.targets
+        with the merged values at hand: it runs for hundreds of stored probes per new document.
+        The merged words can only say whether enough are shared; the Dice is each probe's."""
+        terms, place_days, sources, targets = self.terms, self.place_days, self.sources, self.targets
         return [(key, b) for key, b in stored
-                if (len(terms & b.terms) >= MIN_SHARED_TERMS or b.place in places
+                if (len(terms & b.terms) >= MIN_SHARED_TERMS or b.place_day in place_days
                     or (not sources.isdisjoint(b.sources) and not targets.isdisjoint(b.targets)))
                 and any(may_score(a, b) for a in self.probes)]
 

@@ -67,12 +67,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX documents_contradictions ON documents(published) WHERE n_contradictions > 0;
     """),
     ("0008_incident_probes", ""),  # columns added by incidents.add_probes where missing
+    # probes hold "place|date" where they held the place: every one derived again from its features
+    ("0009_probe_place_days", "UPDATE incident_mentions SET probe = NULL"),
 ]
 POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_duplicates": duplicates.backfill,
     "0004_incidents": incidents.backfill,
     "0005_query": rows.backfill,
     "0008_incident_probes": incidents.add_probes,
+    "0009_probe_place_days": incidents.add_probes,
 }
 
 
