@@ -23,6 +23,7 @@ from eventwire.errors import NotFound, StoreBusy, StoreError
 from eventwire.incidents.summary import Incident
 from eventwire.record import Document, ErrorRecord, Record
 from eventwire.store import datasette, duplicates, incidents, query, rows
+from eventwire.store.checkpoint import BackgroundCheckpointer
 from eventwire.store.incidents import IncidentFilter
 from eventwire.store.query import EventFilter, Page, dicts
 
@@ -87,7 +88,12 @@ are a few hundred index lookups spread over the whole store; with 2 MB most of t
 read again from the operating system on each document."""
 
 WAL_CHECKPOINT_PAGES = 8000
-"""Pages of write-ahead log after which a commit copies them into the database (SQLite's default: 1,000)."""
+"""Pages of write-ahead log after which they are copied into the database (SQLite's default:
+1,000), by :class:`~eventwire.store.checkpoint.BackgroundCheckpointer` on a thread of its own."""
+
+WRITER_CHECKPOINT_FACTOR = 4
+"""The writer checkpoints the log itself past this many times :data:`WAL_CHECKPOINT_PAGES`:
+only when the background thread falls behind or has failed."""
 
 
 def default_db_path() -> Path:
@@ -104,6 +110,7 @@ class Store:
         self.path = str(path)
         self.timeout = timeout
         self.retries = retries
+        self.checkpointer: BackgroundCheckpointer | None = None
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout)
         except sqlite3.Error as exc:
@@ -117,9 +124,18 @@ class Store:
             # A stored document rewrites about 125 scattered index pages (its MinHash bands and
             # blocking keys land all over their B-trees); checkpointing every 1,000 pages (the
             # default) meant a sync every eighth document. At 8,000 pages (32 MB of WAL) the
-            # syncs, and the copies of the same hot pages, are eight times rarer.
-            self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
-        self._retrying(self.migrate)
+            # syncs, and the copies of the same hot pages, are eight times rarer; they are done
+            # on another thread (:mod:`.checkpoint`), the writer's own only a safety net.
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES * WRITER_CHECKPOINT_FACTOR}")
+            page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
+            # a log started again is cut below the threshold, so its file's size tells the thread
+            self.conn.execute(f"PRAGMA journal_size_limit = {WAL_CHECKPOINT_PAGES * page_size // 4}")
+            self.checkpointer = BackgroundCheckpointer(self.path, WAL_CHECKPOINT_PAGES, page_size)
+        try:
+            self._retrying(self.migrate)
+        except BaseException:
+            self.close()  # the checkpoint thread too, if a migration's write started it
+            raise
         self.dedup = Deduplicator(duplicates.SqliteIndex(self.conn))
 
     def _retrying(self, write: Callable[[], T]) -> T:
@@ -131,7 +147,11 @@ class Store:
         """
         for attempt in range(self.retries + 1):
             try:
-                return write()
+                changes = self.conn.total_changes
+                done = write()
+                if self.checkpointer is not None and self.conn.total_changes != changes:
+                    self.checkpointer.nudge()  # something was written: the log may have grown
+                return done
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
@@ -143,6 +163,8 @@ class Store:
         raise AssertionError("unreachable")
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.conn.close()
 
     def __enter__(self) -> Store:
