@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from eventwire.incidents.mentions import EventMention, Party
@@ -55,3 +56,13 @@ def event_mention(doc: str, event: str = "e1", **kw: object) -> EventMention:
         terms=frozenset({"rebel", "shell", "kadugli", "sunday", "kill", "12", "civilian"}))
     base.update(kw)
     return EventMention(**base)  # type: ignore[arg-type]
+
+
+def wait_until(condition, seconds: float = 30.0, poll: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``condition()`` holds within ``seconds`` (asked every ``poll`` seconds)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(poll)
+    return bool(condition())

@@ -9,7 +9,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from eventwire.api.workers import listening_sockets, serve
 from eventwire.ingest import example_paths, ingest_paths
 from eventwire.store import Store
+from helpers import wait_until
 
 TOKEN = "workers-token"
 ARTICLE = ("Protesters marched through Tripoli on Friday, police said. Officials in Tripoli said the "
@@ -55,15 +55,6 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def wait_until(condition, seconds: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return bool(condition())
 
 
 @pytest.fixture

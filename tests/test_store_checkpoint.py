@@ -17,6 +17,7 @@ from eventwire.sources.raw import RawItem
 from eventwire.store import Store
 from eventwire.store import checkpoint as checkpoint_module
 from eventwire.store import sqlite as store_sqlite
+from helpers import wait_until
 
 TOWNS = ["Kadugli", "Dilling", "El Obeid", "Kosti", "Sennar", "Kassala", "Gedaref", "Atbara", "Dongola", "Nyala"]
 
@@ -28,15 +29,6 @@ def reports(count: int, tag: str = "") -> list[RawItem]:
                             f"and wounding {2 * i + 5}, the state governor said on Monday. Report {tag}{i}: "
                             f"witnesses said {i + 1} houses and a market burned.",
                     kind="text", published="2025-03-10") for i in range(count)]
-
-
-def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return bool(condition())
 
 
 def stored_count(db: Path) -> int:
@@ -73,7 +65,7 @@ def test_the_log_is_copied_into_the_database_off_the_writers_thread(tmp_path: Pa
     with Store(db) as store:
         assert store.checkpointer is not None
         ingest_items(store, reports(120))
-        assert wait_for(lambda: store.checkpointer is not None and store.checkpointer.checkpoints >= 2)
+        assert wait_until(lambda: store.checkpointer is not None and store.checkpointer.checkpoints >= 2)
         assert store.checkpointer.error is None
         # the writer's own checkpoints wait for four times as much log: these were the thread's
         assert int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]) == 160
@@ -96,7 +88,7 @@ def test_the_log_file_is_cut_when_it_starts_again(tmp_path: Path, monkeypatch: p
         limit = int(store.conn.execute("PRAGMA journal_size_limit").fetchone()[0])
         assert 0 < limit < store.checkpointer.threshold_bytes
         ingest_items(store, reports(120))
-        assert wait_for(lambda: store.checkpointer is not None and store.checkpointer.checkpoints >= 1)
+        assert wait_until(lambda: store.checkpointer is not None and store.checkpointer.checkpoints >= 1)
         done = store.checkpointer.checkpoints
         for i in range(10):
             ingest_items(store, reports(1, tag=f"s{i}-"))
@@ -120,7 +112,7 @@ def test_when_the_thread_cannot_run_the_writer_checkpoints_and_nothing_is_lost(
     with Store(db) as store:
         ingest_items(store, reports(150))
         assert store.checkpointer is not None
-        assert wait_for(lambda: store.checkpointer is not None and not store.checkpointer.alive)
+        assert wait_until(lambda: store.checkpointer is not None and not store.checkpointer.alive)
         assert isinstance(store.checkpointer.error, sqlite3.OperationalError)
         assert store.checkpointer.checkpoints == 0
         # the writer's own checkpoints (at four times the size) kept the log from growing without end

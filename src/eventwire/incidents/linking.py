@@ -67,9 +67,11 @@ SAME_SENTENCE = 0.6
 """Dice at or above which two sentences are one report's words (copied or lightly edited):
 then a different factuality or country reading is the extractor's, not the happening's."""
 
-LOCAL_PRECISIONS = ("point", "city", "admin2")
+PRECISIONS = ("point", "city", "admin2", "admin1", "country", "region")
+"""Place precisions, finest first."""
+LOCAL_PRECISIONS = PRECISIONS[:3]
 """Places precise enough that two mentions there on one day anchor a link without shared words."""
-COARSE_PRECISIONS = ("admin1", "country", "region")
+COARSE_PRECISIONS = PRECISIONS[3:]
 
 WEIGHTS = {"text": 0.45, "trigger": 0.15, "source": 0.12, "target": 0.08, "place": 0.1, "day": 0.1}
 """Evidence that two compatible mentions are one happening; the weights sum to 1."""
@@ -139,9 +141,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def coarser(a: str | None, b: str | None) -> str | None:
-    order = ["point", "city", "admin2", "admin1", "country", "region"]
-    ranks = [order.index(p) for p in (a, b) if p in order]
-    return order[max(ranks)] if ranks else None
+    ranks = [PRECISIONS.index(p) for p in (a, b) if p in PRECISIONS]
+    return PRECISIONS[max(ranks)] if ranks else None
 
 
 def compatible(a: EventMention, b: EventMention) -> bool:

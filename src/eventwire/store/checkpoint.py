@@ -40,6 +40,12 @@ class BackgroundCheckpointer:
         self._thread: threading.Thread | None = None
 
     @property
+    def log_limit_bytes(self) -> int:
+        """What the writer's ``journal_size_limit`` must be: a log started again from its
+        beginning is cut below the threshold, so the file's size is what the log holds."""
+        return self.threshold_bytes // 4
+
+    @property
     def alive(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
@@ -76,8 +82,7 @@ class BackgroundCheckpointer:
                 self._wake.clear()
                 if self._stop.is_set():
                     return
-                # The writer truncates the log's file below the threshold when it starts it
-                # again from its beginning (``journal_size_limit``), so its size is what the log holds.
+                # the file's size is what the log holds (:attr:`log_limit_bytes`)
                 if self._log_bytes() >= self.threshold_bytes:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.checkpoints += 1

@@ -128,9 +128,8 @@ class Store:
             # on another thread (:mod:`.checkpoint`), the writer's own only a safety net.
             self.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES * WRITER_CHECKPOINT_FACTOR}")
             page_size = int(self.conn.execute("PRAGMA page_size").fetchone()[0])
-            # a log started again is cut below the threshold, so its file's size tells the thread
-            self.conn.execute(f"PRAGMA journal_size_limit = {WAL_CHECKPOINT_PAGES * page_size // 4}")
             self.checkpointer = BackgroundCheckpointer(self.path, WAL_CHECKPOINT_PAGES, page_size)
+            self.conn.execute(f"PRAGMA journal_size_limit = {self.checkpointer.log_limit_bytes}")
         try:
             self._retrying(self.migrate)
         except BaseException:
