@@ -126,6 +126,29 @@ def test_a_group_of_probes_passes_what_one_of_its_probes_may_score_with() -> Non
     assert kept > 100 and turned_away > 100  # both sides of the check are exercised
 
 
+def test_equal_probe_texts_decode_into_one_object() -> None:
+    text = probe(mention("d1")).encode()
+    assert Probe.decode(text) is Probe.decode(str(text))  # equal text, another string object
+    assert Probe.decode(probe(mention("d2", place="Dilling")).encode()) is not Probe.decode(text)
+
+
+def test_a_probe_met_many_times_is_judged_as_often_as_it_is_met() -> None:
+    """Copies of one story share a decoded probe object; each pair still gets its verdict,
+    in the order it came, and a generator of pairs does as well as a list."""
+    rng = random.Random(11)
+    for round_ in range(30):
+        group = [replace(probe(random_mention(rng, f"n{round_}", f"e{j}")), type="ASSAULT") for j in range(2)]
+        originals = [replace(probe(random_mention(rng, f"s{i}", "e1")), type="ASSAULT") for i in range(8)]
+        shared = [Probe.decode(p.encode()) for p in originals]
+        stored = [(f"s{i}c{copy}#e1", shared[i]) for copy in range(3) for i in range(8)]
+        expected = [(k, p) for k, p in stored if any(may_score(a, p) for a in group)]
+        merged = ProbeGroup.of(group)
+        assert merged.passing(stored) == expected
+        assert merged.passing(iter(stored)) == expected
+        fresh = [(k, replace(p)) for k, p in stored]  # equal values in distinct objects
+        assert merged.passing(fresh) == [(k, p) for k, p in fresh if any(may_score(a, p) for a in group)]
+
+
 # --- the clusterer reads full features only where they can matter -----------------------------
 
 class CountingBackend(MemoryBackend):

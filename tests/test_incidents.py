@@ -492,7 +492,7 @@ def test_planted_benchmark_floor(shared: Path) -> None:
 
 
 def test_partition_keeps_chained_days_and_towns_apart() -> None:
-    from eventwire.incidents.index import partition
+    from eventwire.incidents.index import Span, partition
 
     undated = dict(date=None, date_precision=None, earliest="2025-03-09", latest="2025-03-16",
                    published="2025-03-16", place=None, place_country=None, lat=None, lon=None)
@@ -500,13 +500,13 @@ def test_partition_keeps_chained_days_and_towns_apart() -> None:
     bridge = mention("d2", **undated)  # type: ignore[arg-type]
     week_later = mention("d3", date="2025-03-15", earliest="2025-03-15", latest="2025-03-15")
     links = [("d1#e1", "d2#e1", 0.6), ("d2#e1", "d3#e1", 0.7)]
-    pieces = partition([first, bridge, week_later], links)
+    pieces = partition([Span.of(m) for m in (first, bridge, week_later)], links)
     assert sorted(pieces) == [["d1#e1"], ["d2#e1", "d3#e1"]]  # the stronger link wins the bridge
     elsewhere = mention("d3", place="Dilling", lat=12.05, lon=29.65)  # same day, 115 km away
-    pieces = partition([first, bridge, elsewhere], links)
+    pieces = partition([Span.of(m) for m in (first, bridge, elsewhere)], links)
     assert sorted(pieces) == [["d1#e1"], ["d2#e1", "d3#e1"]]
     near = mention("d3")
-    assert partition([first, bridge, near], links) == [["d1#e1", "d2#e1", "d3#e1"]]
+    assert partition([Span.of(m) for m in (first, bridge, near)], links) == [["d1#e1", "d2#e1", "d3#e1"]]
 
 
 def test_a_chain_of_reports_over_weeks_becomes_several_incidents() -> None:

@@ -22,9 +22,13 @@ ids in any order; when membership changes, ids follow.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Protocol
 
 from eventwire.incidents.linking import (
@@ -77,8 +81,9 @@ class IncidentBackend(Protocol):
 
     def component_of(self, mention_key: str) -> str: ...
 
-    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
-        """A stored component: its mentions, its links and each mention's incident."""
+    def component(self, component: str) -> tuple[list[Span], list[Link], dict[str, str]]:
+        """A stored component: its mentions' spans (all :func:`partition` reads of them), its
+        links and each mention's incident."""
         ...
 
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
@@ -131,7 +136,7 @@ class IncidentClusterer:
         if not new:
             return result
         result.links = len(new_links)
-        everything: dict[str, EventMention] = dict(new)
+        everything: dict[str, Span] = {key: Span.of(m) for key, m in new.items()}
         links = list(new_links)
         previous: dict[str, tuple[str, str]] = {}
         for comp in sorted(touched):
@@ -187,19 +192,25 @@ class IncidentClusterer:
 
         Only their probes are read for all candidates, full features for these few (a tenth in
         a busy week). The others could never be linked, so the mutual best matches found among
-        the few are the ones all of them would give."""
+        the few are the ones all of them would give. The probes of all candidates are filtered
+        in one pass per type: a busy week has hundreds of candidates with two or three mentions
+        of a type each, and a call per candidate cost more than the checks themselves."""
         by_type: dict[str, list[Probe]] = {}
         for p in probes:
             by_type.setdefault(p.type, []).append(p)
-        groups = {kind: ProbeGroup.of(group) for kind, group in by_type.items()}
-        wanted: list[list[tuple[str, Probe]]] = []
-        for by_kind in self.backend.probes_of_documents(sorted(candidates)).values():
-            passing = [pair for kind, group in groups.items() if kind in by_kind
-                       for pair in group.passing(by_kind[kind])]
-            if passing:
-                wanted.append(sorted(passing, key=_first) if len(groups) > 1 else passing)
-        full = self.backend.mentions([key for passing in wanted for key, _ in passing])
-        return [([full[key] for key, _ in passing], [p for _, p in passing]) for passing in wanted]
+        stored = list(self.backend.probes_of_documents(sorted(candidates)).values())
+        passing = sorted((pair for kind, group in by_type.items()
+                          for pair in ProbeGroup.of(group).passing(
+                              chain.from_iterable(by_kind.get(kind, ()) for by_kind in stored))),
+                         key=_first)
+        full = self.backend.mentions([key for key, _ in passing])
+        by_document: dict[str, tuple[list[EventMention], list[Probe]]] = {}
+        for key, found in passing:  # in key order, so each document's mentions are in key order
+            mention = full[key]
+            stored_mentions, stored_probes = by_document.setdefault(mention.doc_id, ([], []))
+            stored_mentions.append(mention)
+            stored_probes.append(found)
+        return list(by_document.values())
 
 
 def _first(pair: tuple[str, Probe]) -> str:
@@ -241,6 +252,53 @@ Point = tuple[float, float, str, str | None]
 """(lat, lon, precision, country) of a resolved place below country level."""
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """What :func:`partition` reads of a mention: its day, its publication and its town.
+
+    A component of a busy story holds hundreds of mentions and is partitioned again whenever a
+    document links into it; reading these few values, rather than every member's full features,
+    keeps that cost to a few bytes per member. Stored beside the mention (:meth:`encode`)."""
+
+    key: str
+    days: tuple[date, date] | None
+    """The interval of a day-dated mention; None for vaguer or missing dates."""
+    published: date | None
+    point: Point | None
+    """A place whose precision has a radius (:data:`~eventwire.incidents.linking.RADIUS_KM`)."""
+
+    @classmethod
+    def of(cls, m: EventMention) -> Span:
+        days = (date.fromisoformat(m.earliest), date.fromisoformat(m.latest)) \
+            if m.date and m.date_precision == "day" and m.earliest and m.latest else None
+        published = date.fromisoformat(m.published) if m.published else None
+        point: Point | None = None
+        if m.lat is not None and m.lon is not None and m.place_precision in RADIUS_KM:
+            point = (round(m.lat, 3), round(m.lon, 3), m.place_precision, m.place_country)
+        return cls(m.key, days, published, point)
+
+    def encode(self) -> str:
+        """JSON of the values without the key: the store keeps the key in its own column."""
+        days = [self.days[0].isoformat(), self.days[1].isoformat()] if self.days else None
+        return json.dumps([days, self.published.isoformat() if self.published else None,
+                           list(self.point) if self.point else None], separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, key: str, text: str) -> Span:
+        days, published, point = _decoded_span(text)
+        return cls(key, days, published, point)
+
+
+@lru_cache(maxsize=65_536)
+def _decoded_span(text: str) -> tuple[tuple[date, date] | None, date | None, Point | None]:
+    """Parsed once per distinct value: the members of a story's component share a few days and
+    towns, and the component is read again for every document that links into it."""
+    days, published, point = json.loads(text)
+    return ((date.fromisoformat(days[0]), date.fromisoformat(days[1])) if days else None,
+            date.fromisoformat(published) if published else None,
+            (float(point[0]), float(point[1]), str(point[2]), point[3]) if point else None)
+
+
 @dataclass
 class _Piece:
     keys: list[str]
@@ -267,22 +325,18 @@ def _span(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[dat
     return min(a[0], b[0]), max(a[1], b[1])
 
 
-def partition(mentions: Sequence[EventMention], links: Sequence[Link]) -> list[list[str]]:
+def partition(spans: Sequence[Span], links: Sequence[Link]) -> list[list[str]]:
     """Incidents of one component: its links, strongest first (ties by key), merge mentions
     while the merged incident keeps its days and publications close. Depends only on the
     component's mentions and links, never on the order they arrived in."""
     pieces: dict[str, _Piece] = {}
     owner: dict[str, str] = {}
-    for m in mentions:
-        day = (date.fromisoformat(m.earliest), date.fromisoformat(m.latest)) \
-            if m.date and m.date_precision == "day" and m.earliest and m.latest else None
-        published = date.fromisoformat(m.published) if m.published else None
-        points: frozenset[Point] = frozenset()
-        if m.lat is not None and m.lon is not None and m.place_precision in RADIUS_KM:
-            points = frozenset({(round(m.lat, 3), round(m.lon, 3), m.place_precision, m.place_country)})
-        pieces[m.key] = _Piece([m.key], day, (published, published) if published else None, points)
+    for m in spans:
+        published = (m.published, m.published) if m.published else None
+        pieces[m.key] = _Piece([m.key], m.days, published, frozenset({m.point}) if m.point else frozenset())
         owner[m.key] = m.key
-    for a, b, _ in sorted(links, key=lambda x: (-x[2], x[0], x[1])):
+    # strongest first, ties by key: a stable sort by score alone of links sorted by key (in C)
+    for a, b, _ in sorted(sorted(links), key=itemgetter(2), reverse=True):
         if a not in owner or b not in owner:
             continue
         pa, pb = owner[a], owner[b]
@@ -339,10 +393,10 @@ class MemoryBackend:
     def component_of(self, mention_key: str) -> str:
         return self.components[mention_key]
 
-    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
+    def component(self, component: str) -> tuple[list[Span], list[Link], dict[str, str]]:
         keys = sorted(self.component_members.get(component, ()))
         links = {x for k in keys for x in self.links.get(k, ())}
-        return [self.by_key[k] for k in keys], sorted(links), {k: self.membership[k] for k in keys}
+        return [Span.of(self.by_key[k]) for k in keys], sorted(links), {k: self.membership[k] for k in keys}
 
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
               membership: dict[str, tuple[str, str]]) -> None:
@@ -383,5 +437,5 @@ def cluster(documents: Iterable[Sequence[EventMention]]) -> MemoryBackend:
     return backend
 
 
-__all__ = ["AddResult", "IncidentBackend", "IncidentClusterer", "MemoryBackend", "cluster",
+__all__ = ["AddResult", "IncidentBackend", "IncidentClusterer", "MemoryBackend", "Span", "cluster",
            "component_id", "incident_id", "partition"]

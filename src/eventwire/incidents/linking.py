@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -240,10 +240,16 @@ class Probe:
 
     @classmethod
     def decode(cls, text: str) -> Probe:
-        kind, place_day, sources, targets, terms = json.loads(text)
-        # words shared: a store's probes use a few thousand words between them
-        return cls(kind, place_day, frozenset(sources), frozenset(targets),
-                   frozenset(map(sys.intern, terms.split())))
+        """The probe :meth:`encode` wrote; equal texts give one shared object (copies of a wire
+        story have equal probes), which :meth:`ProbeGroup.passing` checks once."""
+        return _decoded_probe(text)
+
+
+@lru_cache(maxsize=65_536)
+def _decoded_probe(text: str) -> Probe:
+    kind, place_day, sources, targets, terms = json.loads(text)
+    # words shared: a store's probes use a few thousand words between them
+    return Probe(kind, place_day, frozenset(sources), frozenset(targets), frozenset(map(sys.intern, terms.split())))
 
 
 def _place_day(m: EventMention) -> str | None:
@@ -301,15 +307,21 @@ class ProbeGroup:
         """Whether :func:`may_score` holds for ``b`` and some probe of the group."""
         return bool(self.passing([("", b)]))
 
-    def passing(self, stored: Sequence[tuple[str, Probe]]) -> list[tuple[str, Probe]]:
+    def passing(self, stored: Iterable[tuple[str, Probe]]) -> list[tuple[str, Probe]]:
         """The (key, probe) pairs of ``stored`` for which :meth:`may_score` holds. One loop
         with the merged values at hand: it runs for hundreds of stored probes per new document.
-        The merged words can only say whether enough are shared; the Dice is each probe's."""
+        The merged words can only say whether enough are shared; the Dice is each probe's.
+        Each probe object is judged once: the copies of a wire story have equal probes, decoded
+        into one object (:meth:`Probe.decode`)."""
         terms, place_days, sources, targets = self.terms, self.place_days, self.sources, self.targets
-        return [(key, b) for key, b in stored
-                if (len(terms & b.terms) >= MIN_SHARED_TERMS or b.place_day in place_days
-                    or (not sources.isdisjoint(b.sources) and not targets.isdisjoint(b.targets)))
-                and any(may_score(a, b) for a in self.probes)]
+        probes, least = self.probes, MIN_SHARED_TERMS
+        pairs = list(stored)
+        distinct = {id(b): b for _, b in pairs}  # holds the probes, so no id is reused meanwhile
+        passed = {i for i, b in distinct.items()
+                  if (len(terms & b.terms) >= least or b.place_day in place_days
+                      or (not sources.isdisjoint(b.sources) and not targets.isdisjoint(b.targets)))
+                  and any(may_score(a, b) for a in probes)}
+        return [(key, b) for key, b in pairs if id(b) in passed]
 
 
 def _may_score(a: EventMention, b: EventMention) -> bool:

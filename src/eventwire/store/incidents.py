@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from eventwire.errors import NotFound, UsageError
-from eventwire.incidents.index import IncidentClusterer, Link
+from eventwire.incidents.index import IncidentClusterer, Link, Span
 from eventwire.incidents.linking import Probe, index_keys, probe
 from eventwire.incidents.mentions import EventMention, mentions_from_record
 from eventwire.incidents.summary import Incident, Outlet, summarise
@@ -43,7 +43,8 @@ MIGRATION = """
     CREATE TABLE incident_mentions (
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         event_id TEXT NOT NULL, mention_key TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL,
-        component_id TEXT NOT NULL, features TEXT NOT NULL, probe TEXT, PRIMARY KEY (doc_id, event_id));
+        component_id TEXT NOT NULL, features TEXT NOT NULL, probe TEXT, span TEXT,
+        PRIMARY KEY (doc_id, event_id));
     CREATE INDEX incident_mentions_incident ON incident_mentions(incident_id, mention_key);
     CREATE INDEX incident_mentions_component ON incident_mentions(component_id);
     CREATE TABLE incident_links (
@@ -58,6 +59,13 @@ PROBE_COLUMN = "probe"
 """Each mention's :class:`~eventwire.incidents.linking.Probe`, so that a new document reads a few
 hundred bytes per candidate mention instead of its full features. Created with the table since
 migration 0008; added to older stores by :func:`add_probes`."""
+
+SPAN_COLUMN = "span"
+"""Each mention's :class:`~eventwire.incidents.index.Span`, read with its component from one
+covering index (``incident_mentions_component_span``): a component of a busy story is
+partitioned again for every document that links into it, and its members' full features are a
+hundred times larger than what the partition reads. Created with the table since migration
+0010; added to older stores by :func:`add_spans`."""
 
 BACKFILL_BATCH = 2000
 
@@ -202,24 +210,23 @@ class SqliteBackend:
             raise NotFound(f"no stored mention {mention_key!r}")
         return str(row[0])
 
-    def component(self, component: str) -> tuple[list[EventMention], list[Link], dict[str, str]]:
-        rows = self._tuples("SELECT mention_key, incident_id, features FROM incident_mentions "
+    def component(self, component: str) -> tuple[list[Span], list[Link], dict[str, str]]:
+        rows = self._tuples("SELECT mention_key, incident_id, span FROM incident_mentions "
                             "WHERE component_id = ? ORDER BY mention_key", (component,)).fetchall()
-        keys = [r[0] for r in rows]
-        links: set[Link] = set()
-        for chunk, marks in bound_chunks(keys):
-            links.update(self._tuples(
-                f"SELECT a, b, score FROM incident_links WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk))
-        return ([MENTIONS.decode(r[2]) for r in rows], sorted(links),
-                {r[0]: r[1] for r in rows})
+        # Both ends of a link are in one component, so each link is found once from its first end.
+        links = self._tuples("SELECT l.a, l.b, l.score FROM incident_mentions m "
+                             "JOIN incident_links l ON l.a = m.mention_key WHERE m.component_id = ? "
+                             "ORDER BY l.a, l.b", (component,)).fetchall()
+        return [Span.decode(key, span) for key, _, span in rows], links, {key: inc for key, inc, _ in rows}
 
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
               membership: dict[str, tuple[str, str]]) -> None:
         self.conn.executemany(
             "INSERT OR REPLACE INTO incident_mentions (doc_id, event_id, mention_key, incident_id, component_id, "
-            "features, probe) VALUES (?,?,?,?,?,?,?)",
+            "features, probe, span) VALUES (?,?,?,?,?,?,?,?)",
             [(m.doc_id, m.event_id, m.key, membership[m.key][1], membership[m.key][0],
-              json.dumps(m.to_dict(), ensure_ascii=False), probe(m).encode()) for m in mentions])
+              json.dumps(m.to_dict(), ensure_ascii=False), probe(m).encode(), Span.of(m).encode())
+             for m in mentions])
         self.conn.executemany("INSERT OR IGNORE INTO incident_keys VALUES (?,?)",
                               sorted({(k, m.doc_id) for m in mentions for k in index_keys(m)}))
         self.conn.executemany("INSERT OR REPLACE INTO incident_links VALUES (?,?,?)", list(links))
@@ -316,27 +323,41 @@ def rebuild(conn: sqlite3.Connection) -> int:
 
 
 def add_probes(conn: sqlite3.Connection) -> None:
-    """Migration 0008: the probe column, where migration 0004 made the table without it, and the
-    probe of every mention stored before, in batches so that a large store is never read into
-    memory at once."""
-    have = {r[1] for r in conn.execute("PRAGMA table_info(incident_mentions)")}
-    if PROBE_COLUMN not in have:
-        conn.execute(f"ALTER TABLE incident_mentions ADD COLUMN {PROBE_COLUMN} TEXT")  # a constant name
-    last = 0
-    while True:
-        rows = conn.execute("SELECT rowid, features FROM incident_mentions WHERE rowid > ? AND probe IS NULL "
-                            "ORDER BY rowid LIMIT ?",
-                            (last, BACKFILL_BATCH)).fetchall()
-        if not rows:
-            break
-        mentions = [(rowid, _parse_mention(features)) for rowid, features in rows]
-        conn.executemany("UPDATE incident_mentions SET probe = ? WHERE rowid = ?",
-                         [(probe(m).encode(), rowid) for rowid, m in mentions])
-        last = rows[-1][0]
+    """Migrations 0008 and 0009: the probe column, where migration 0004 made the table without
+    it, and the probe of every mention stored before."""
+    _fill_column(conn, PROBE_COLUMN, lambda m: probe(m).encode())
     # Covering: the probes of a new document's candidates are read from this index alone, never
     # from the table's rows, which hold the full features (five times larger, on more pages).
     conn.execute("CREATE INDEX IF NOT EXISTS incident_mentions_probe ON incident_mentions"
                  "(doc_id, mention_key, probe)")
+
+
+def add_spans(conn: sqlite3.Connection) -> None:
+    """Migration 0010: the span column and the span of every mention stored before; the index
+    by component becomes a covering one, from which a component is read without its rows."""
+    _fill_column(conn, SPAN_COLUMN, lambda m: Span.of(m).encode())
+    conn.execute("DROP INDEX IF EXISTS incident_mentions_component")
+    conn.execute("CREATE INDEX IF NOT EXISTS incident_mentions_component_span ON incident_mentions"
+                 "(component_id, mention_key, incident_id, span)")
+
+
+def _fill_column(conn: sqlite3.Connection, column: str, derive: Callable[[EventMention], str]) -> None:
+    """Add ``column`` to the mentions where missing and set it, where it is NULL, from each
+    mention's features: in batches, so that a large store is never read into memory at once."""
+    if column not in (PROBE_COLUMN, SPAN_COLUMN):
+        raise UsageError(f"no derived mention column {column!r}")  # column names are never taken from input
+    have = {r[1] for r in conn.execute("PRAGMA table_info(incident_mentions)")}
+    if column not in have:
+        conn.execute(f"ALTER TABLE incident_mentions ADD COLUMN {column} TEXT")
+    last = 0
+    while True:
+        rows = conn.execute(f"SELECT rowid, features FROM incident_mentions WHERE rowid > ? AND {column} IS NULL "
+                            "ORDER BY rowid LIMIT ?", (last, BACKFILL_BATCH)).fetchall()
+        if not rows:
+            break
+        conn.executemany(f"UPDATE incident_mentions SET {column} = ? WHERE rowid = ?",
+                         [(derive(_parse_mention(features)), rowid) for rowid, features in rows])
+        last = rows[-1][0]
 
 
 def backfill(conn: sqlite3.Connection) -> None:

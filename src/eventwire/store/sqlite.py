@@ -70,6 +70,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0008_incident_probes", ""),  # columns added by incidents.add_probes where missing
     # probes hold "place|date" where they held the place: every one derived again from its features
     ("0009_probe_place_days", "UPDATE incident_mentions SET probe = NULL"),
+    ("0010_incident_spans", ""),  # column and covering index added by incidents.add_spans
 ]
 POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_duplicates": duplicates.backfill,
@@ -77,6 +78,7 @@ POST_MIGRATION: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0005_query": rows.backfill,
     "0008_incident_probes": incidents.add_probes,
     "0009_probe_place_days": incidents.add_probes,
+    "0010_incident_spans": incidents.add_spans,
 }
 
 
