@@ -133,11 +133,13 @@ def test_opening_an_older_store_adds_the_spans(tmp_path: Path) -> None:
             store.conn.execute("DROP INDEX incident_mentions_component_span")
             store.conn.execute("ALTER TABLE incident_mentions DROP COLUMN span")
             store.conn.execute("CREATE INDEX incident_mentions_component ON incident_mentions(component_id)")
+            store.conn.execute("CREATE INDEX incident_links_b ON incident_links(b)")
             store.conn.execute("DELETE FROM migrations WHERE name = '0010_incident_spans'")
     with Store(db) as store:
         assert stored(store.conn) == expected
         names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "incident_mentions_component_span" in names and "incident_mentions_component" not in names
+        assert "incident_links_b" not in names  # links are read from their first end only
         assert store.incidents() == incidents
         ingest(store, KADUGLI[2:3])  # a third report still joins the first two
         assert store.incidents()[0]["n_documents"] == 3
@@ -147,5 +149,7 @@ def test_a_fresh_store_has_spans_from_its_first_document(tmp_path: Path) -> None
     with Store(tmp_path / "s.db") as store:
         columns = {r[1] for r in store.conn.execute("PRAGMA table_info(incident_mentions)")}
         assert "span" in columns
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "incident_links_b" not in names and "incident_mentions_component" not in names
         ingest(store, KADUGLI[:1])
         assert store.conn.execute("SELECT COUNT(*) FROM incident_mentions WHERE span IS NULL").fetchone()[0] == 0

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from eventwire.errors import NotFound, UsageError
@@ -146,6 +147,8 @@ class DocumentProbes:
         return len(self._items)
 
 
+_first_column = itemgetter(0)
+
 MENTIONS = MentionCache()
 """The process's caches (the threads of a server share them)."""
 PROBES = DocumentProbes()
@@ -167,8 +170,8 @@ class SqliteBackend:
     def candidate_documents(self, keys: Sequence[str]) -> set[str]:
         out: set[str] = set()
         for chunk, marks in bound_chunks(sorted(set(keys))):  # keys are bound, never interpolated
-            out.update(doc_id for (doc_id,) in self._tuples(
-                f"SELECT DISTINCT doc_id FROM incident_keys WHERE key IN ({marks})", chunk))
+            out.update(map(_first_column, self._tuples(
+                f"SELECT DISTINCT doc_id FROM incident_keys WHERE key IN ({marks})", chunk)))
         return out
 
     def probes_of_documents(self, doc_ids: Sequence[str]) -> dict[str, dict[str, list[tuple[str, Probe]]]]:
@@ -334,9 +337,13 @@ def add_probes(conn: sqlite3.Connection) -> None:
 
 def add_spans(conn: sqlite3.Connection) -> None:
     """Migration 0010: the span column and the span of every mention stored before; the index
-    by component becomes a covering one, from which a component is read without its rows."""
+    by component becomes a covering one, from which a component is read without its rows, and
+    links lose the index of their second ends."""
     _fill_column(conn, SPAN_COLUMN, lambda m: Span.of(m).encode())
     conn.execute("DROP INDEX IF EXISTS incident_mentions_component")
+    # Links are read from their first end only (both ends are in one component): an index of
+    # their second ends cost a page written per new link and was never read.
+    conn.execute("DROP INDEX IF EXISTS incident_links_b")
     conn.execute("CREATE INDEX IF NOT EXISTS incident_mentions_component_span ON incident_mentions"
                  "(component_id, mention_key, incident_id, span)")
 
