@@ -6,8 +6,10 @@ with the links between them (``incident_links``), under their blocking keys (``i
 ``WITHOUT ROWID`` table keyed by (key, document), so finding the candidates of a new document
 is a few index lookups whatever the size of the store). Each mention also carries its probe
 (the values that decide whether it may be linked at all) in a covering index, so the
-candidates' mentions are probed without reading their full features. ``incidents`` holds one row per
-incident with its status and consensus values for filtering, and its full summary as JSON.
+candidates' mentions are probed without reading their full features, and its span (day,
+publication, town) in another, keyed by component, so a touched component is partitioned again
+without reading them either. ``incidents`` holds one row per incident with its status and
+consensus values for filtering, and its full summary as JSON.
 
 All of it is written in the transaction that stores the document (the caller owns it), so a
 crash leaves a document either with its incidents or not stored at all.
