@@ -297,6 +297,8 @@ def test_stems_and_terms() -> None:
     assert {"sudan", "army", "sunday", "1,200", "kill", "fasher"} <= terms
     assert not terms & {"the", "said", "on", "that", "were", "people", "'"}
     assert content_terms("") == frozenset()
+    possessives = content_terms("The rebels' commander and Sudan's army met o'clock-style in Abyei's market.")
+    assert {"rebel", "commander", "sudan", "army", "met", "o'clock-style", "abyei", "market"} == possessives
 
 
 def test_mention_round_trips_through_json() -> None:

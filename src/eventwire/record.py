@@ -281,22 +281,30 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 _PLAIN = (str, int, float, bool, type(None))
+_PLAIN_TYPES = frozenset(_PLAIN)
+"""The exact types returned as they are without a call: most values of a record are these."""
 
 
 def to_dict(obj: Any) -> Any:
     """Convert a record (or any nested value) to plain JSON-ready Python values.
 
     Field names are read once per class (:func:`_field_names`): asking ``dataclasses`` on every
-    value made storing a record slower than extracting some of its parts."""
+    value made storing a record slower than extracting some of its parts. Plain values inside
+    a record, a list or a dict are kept without a call (an incident's summary holds thousands)."""
     if isinstance(obj, _PLAIN):
         return obj
+    plain = _PLAIN_TYPES
     if isinstance(obj, (tuple, list)):
-        return [to_dict(x) for x in obj]
+        return [x if type(x) in plain else to_dict(x) for x in obj]
     if isinstance(obj, dict):
-        return {k: to_dict(v) for k, v in obj.items()}
+        return {k: v if type(v) in plain else to_dict(v) for k, v in obj.items()}
     cls = type(obj)
     if hasattr(cls, "__dataclass_fields__"):
-        return {name: to_dict(getattr(obj, name)) for name in _field_names(cls)}
+        out = {}
+        for name in _field_names(cls):
+            value = getattr(obj, name)
+            out[name] = value if type(value) in plain else to_dict(value)
+        return out
     return obj
 
 

@@ -44,6 +44,7 @@ so too mr mrs ms year years day days week weeks month months time according news
 reported people official officials government
 """))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
+_POSSESSIVE = re.compile(r"'s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,9 @@ def content_terms(sentence: str) -> frozenset[str]:
     """Stems of the sentence's content words and figures: what two reports of one happening share."""
     out = set()
     for m in _WORD.finditer(sentence):
-        w = re.sub(r"'s?$", "", m.group().lower().rstrip(".,"))
+        w = m.group().lower().rstrip(".,")
+        if "'" in w:  # most words have none: the substitution is asked only of those that do
+            w = _POSSESSIVE.sub("", w)
         if not w or w in _STOP or (len(w) < 3 and not w[0].isdigit()):
             continue
         out.add(w if w[0].isdigit() else stem(w))
