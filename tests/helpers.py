@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 from eventwire.incidents.mentions import EventMention, Party
 from eventwire.ingest import extract_text
@@ -66,3 +68,13 @@ def wait_until(condition, seconds: float = 30.0, poll: float = 0.1) -> bool:  # 
             return True
         time.sleep(poll)
     return bool(condition())
+
+
+def db_rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` read through a connection of the test's own, closed after: what
+    another process or a later run would find in the file, whatever the code under test holds."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()

@@ -8,12 +8,12 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
 
 from eventwire.ingest import example_paths
+from helpers import db_rows
 
 KILLS = 20
 
@@ -32,19 +32,11 @@ def corpus(folder: Path, copies: int = 6) -> tuple[Path, int]:
 
 
 def snapshot(db: Path) -> dict[str, str]:
-    conn = sqlite3.connect(db)
-    try:
-        return dict(conn.execute("SELECT id, record FROM documents"))
-    finally:
-        conn.close()
+    return dict(db_rows(db, "SELECT id, record FROM documents"))
 
 
 def integrity(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    finally:
-        conn.close()
+    return str(db_rows(db, "PRAGMA integrity_check")[0][0])
 
 
 def test_ingest_killed_at_random_points_loses_and_damages_nothing(tmp_path: Path, cli: list[str]) -> None:
@@ -80,13 +72,9 @@ def test_ingest_killed_at_random_points_loses_and_damages_nothing(tmp_path: Path
     final = snapshot(db)
     assert len(final) == n  # every input document, each once (ids are the primary key)
     assert all(final[doc_id] == record for doc_id, record in before.items())
-    conn = sqlite3.connect(db)
-    try:
-        events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-        stored_events = sum(len(json.loads(r)["events"]) for r in final.values())
-        assert events == stored_events  # rows and records were written together
-        orphans = conn.execute("SELECT COUNT(*) FROM incident_mentions m LEFT JOIN documents d ON d.id = m.doc_id "
-                               "WHERE d.id IS NULL").fetchone()[0]
-        assert orphans == 0
-    finally:
-        conn.close()
+    events = db_rows(db, "SELECT COUNT(*) FROM events")[0][0]
+    stored_events = sum(len(json.loads(r)["events"]) for r in final.values())
+    assert events == stored_events  # rows and records were written together
+    orphans = db_rows(db, "SELECT COUNT(*) FROM incident_mentions m LEFT JOIN documents d ON d.id = m.doc_id "
+                          "WHERE d.id IS NULL")[0][0]
+    assert orphans == 0

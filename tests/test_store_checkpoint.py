@@ -17,7 +17,7 @@ from eventwire.sources.raw import RawItem
 from eventwire.store import Store
 from eventwire.store import checkpoint as checkpoint_module
 from eventwire.store import sqlite as store_sqlite
-from helpers import wait_until
+from helpers import db_rows, wait_until
 
 TOWNS = ["Kadugli", "Dilling", "El Obeid", "Kosti", "Sennar", "Kassala", "Gedaref", "Atbara", "Dongola", "Nyala"]
 
@@ -32,11 +32,7 @@ def reports(count: int, tag: str = "") -> list[RawItem]:
 
 
 def stored_count(db: Path) -> int:
-    conn = sqlite3.connect(db)
-    try:
-        return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-    finally:
-        conn.close()
+    return int(db_rows(db, "SELECT COUNT(*) FROM documents")[0][0])
 
 
 def test_a_store_in_memory_has_no_checkpoint_thread() -> None:

@@ -366,6 +366,8 @@ class MemoryBackend:
     by_key: dict[str, EventMention] = field(default_factory=dict)
     probes: dict[str, Probe] = field(default_factory=dict)
     """Mention key -> its probe, made once when the mention is filed."""
+    spans: dict[str, Span] = field(default_factory=dict)
+    """Mention key -> its span, made once too: a component is read again on every touch."""
     membership: dict[str, str] = field(default_factory=dict)
     """Mention key -> incident id."""
     components: dict[str, str] = field(default_factory=dict)
@@ -396,7 +398,7 @@ class MemoryBackend:
     def component(self, component: str) -> tuple[list[Span], list[Link], dict[str, str]]:
         keys = sorted(self.component_members.get(component, ()))
         links = {x for k in keys for x in self.links.get(k, ())}
-        return [Span.of(self.by_key[k]) for k in keys], sorted(links), {k: self.membership[k] for k in keys}
+        return [self.spans[k] for k in keys], sorted(links), {k: self.membership[k] for k in keys}
 
     def write(self, mentions: Sequence[EventMention], links: Sequence[Link], retired_components: Iterable[str],
               membership: dict[str, tuple[str, str]]) -> None:
@@ -404,6 +406,7 @@ class MemoryBackend:
             self.documents.setdefault(m.doc_id, []).append(m)
             self.by_key[m.key] = m
             self.probes[m.key] = probe(m)
+            self.spans[m.key] = Span.of(m)
             for k in index_keys(m):
                 self.keys.setdefault(k, set()).add(m.doc_id)
         for link in links:
